@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Database = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite3.Database };
+/** A transaction handle; commands accept either, so callers can compose them in one transaction. */
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "run" | "all" | "get" | "query" | "$count">;
+
+/** The SQLite file a `DATABASE_URL` (`file:./data/catalogue.db` or a plain path) points to. */
+export function databaseFileFromUrl(url: string): string {
+  const file = url.startsWith("file:") ? url.slice("file:".length) : url;
+  if (file === ":memory:") return file;
+  return path.resolve(file.replace(/^\/\/(?=\/)/, ""));
+}
+
+export type OpenOptions = { readonly?: boolean; create?: boolean };
+
+/**
+ * Open an SQLite database with the settings every connection needs: WAL (readers never block the
+ * writer), foreign keys on, a busy timeout so concurrent writers queue instead of failing, and
+ * NORMAL sync (durable across application crashes in WAL mode).
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  if (file !== ":memory:" && options.create !== false && !options.readonly) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+  const sqlite = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly === true || options.create === false,
+  });
+  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle({ client: sqlite, schema }) as Database;
+}
+
+export function closeDatabase(db: Database): void {
+  if (db.$client.open) db.$client.close();
+}

@@ -1,0 +1,3 @@
+export * from "./schema/catalogue";
+export * from "./schema/auth";
+export * from "./schema/history";

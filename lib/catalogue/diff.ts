@@ -1,0 +1,25 @@
+import type { FieldChange } from "@/db/schema";
+
+/**
+ * The field-level differences between two snapshots, as dotted paths (`title.en`,
+ * `distributions.1.format`). Arrays of scalars (themes, keywords) compare as whole values so the
+ * diff reads "themes: [ENVI] → [ENVI, TRAN]" rather than index by index.
+ */
+export function diffSnapshots(before: unknown, after: unknown, path = ""): FieldChange[] {
+  if (Object.is(before, after)) return [];
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => diffSnapshots(before[key], after[key], join(path, key)));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && (hasObjects(before) || hasObjects(after))) {
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => diffSnapshots(before[i], after[i], join(path, String(i)))).flat();
+  }
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  return [{ path: path || "(record)", before: before ?? null, after: after ?? null }];
+}
+
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const hasObjects = (values: unknown[]) => values.some((v) => typeof v === "object" && v !== null);

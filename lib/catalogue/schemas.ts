@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { PUBLICATION_STATES } from "@/db/schema";
+import {
+  accessRightsCodeSchema,
+  distributionStatusCodeSchema,
+  fileTypeCodeSchema,
+  frequencyCodeSchema,
+  languageCodeSchema,
+  licenceUriSchema,
+  mediaTypeSchema,
+  themeCodeSchema,
+} from "@/lib/vocabularies";
+import { SLUG_PATTERN } from "./slug";
+
+/**
+ * The registration shape of a dataset: one schema shared by the staff form, the JSON API, the CSV
+ * importer, the harvester and the demo seed. Field names follow the read shape of /api/datasets.
+ * Unknown fields are refused (the API answers 422), so a typo never silently loses data.
+ */
+
+const text = (max: number) => z.string().trim().min(1, "Must not be empty").max(max, `At most ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .optional()
+    .transform((v) => (v === "" ? undefined : v));
+
+/** A text in nb (required), nn and en (optional). */
+const requiredLangText = (max: number) =>
+  z.strictObject({ nb: text(max), nn: optionalText(max), en: optionalText(max) });
+
+/** A text in any of nb, nn and en, all optional. */
+const optionalLangText = (max: number) =>
+  z.strictObject({ nb: optionalText(max), nn: optionalText(max), en: optionalText(max) });
+
+export const httpUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Must be an http(s) URL" })
+  .max(2000, "At most 2000 characters");
+
+/** ISO 8601 date (2024-05-01) or date-time with zone (2024-05-01T12:00:00Z). */
+export const isoDateSchema = z.union(
+  [z.iso.date(), z.iso.datetime({ offset: true })],
+  { error: "Must be an ISO 8601 date (YYYY-MM-DD) or date-time" },
+);
+
+const keywordList = z
+  .array(z.string().trim().min(1).max(100, "At most 100 characters per keyword"))
+  .max(50, "At most 50 keywords per language")
+  .transform(dedupeCaseInsensitive);
+
+export const keywordsSchema = z
+  .strictObject({ nb: keywordList.optional(), nn: keywordList.optional(), en: keywordList.optional() })
+  .default({});
+
+export const contactPointSchema = z
+  .strictObject({
+    name: text(200),
+    email: z.email("Must be an e-mail address").max(320).optional(),
+    url: httpUrlSchema.optional(),
+  })
+  .refine((c) => c.email !== undefined || c.url !== undefined, {
+    message: "Give an e-mail address or a web address for the contact point",
+    path: ["email"],
+  });
+
+const WKT_POLYGON = /^\s*POLYGON\s*\(\(\s*-?\d+(\.\d+)?\s+-?\d+(\.\d+)?(\s*,\s*-?\d+(\.\d+)?\s+-?\d+(\.\d+)?){3,}\s*\)\)\s*$/i;
+
+export const spatialSchema = z
+  .strictObject({
+    uri: httpUrlSchema.optional(),
+    label: optionalText(200),
+    bbox: z.string().regex(WKT_POLYGON, "Must be a WKT POLYGON((lon lat, …)) in CRS84").optional(),
+  })
+  .refine((s) => s.uri || s.label || s.bbox, { message: "Give a place name, a place URI or a bounding box" });
+
+export const temporalSchema = z
+  .strictObject({ start: isoDateSchema.optional(), end: isoDateSchema.optional() })
+  .refine((t) => !t.start || !t.end || t.start.slice(0, 10) <= t.end.slice(0, 10), {
+    message: "The start must not be after the end",
+    path: ["end"],
+  });
+
+export const distributionInputSchema = z.strictObject({
+  title: optionalLangText(300).optional(),
+  description: optionalLangText(5000).optional(),
+  accessURL: httpUrlSchema,
+  downloadURL: httpUrlSchema.optional(),
+  format: fileTypeCodeSchema.optional(),
+  mediaType: mediaTypeSchema.optional(),
+  license: licenceUriSchema.optional(),
+  byteSize: z.number().int().nonnegative().optional(),
+  status: distributionStatusCodeSchema.optional(),
+  conformsTo: z.array(httpUrlSchema).max(20).optional(),
+});
+
+export const datasetInputSchema = z.strictObject({
+  title: requiredLangText(300),
+  description: requiredLangText(20000),
+  keywords: keywordsSchema,
+  publisher: z.string().regex(SLUG_PATTERN, "Must be a publisher slug"),
+  themes: z
+    .array(themeCodeSchema)
+    .min(1, "Choose at least one theme")
+    .transform((themes) => [...new Set(themes)]),
+  accessRights: accessRightsCodeSchema,
+  license: licenceUriSchema.optional(),
+  accrualPeriodicity: frequencyCodeSchema.optional(),
+  contactPoint: contactPointSchema.optional(),
+  spatial: z.array(spatialSchema).max(20).default([]),
+  temporal: temporalSchema.optional(),
+  landingPage: httpUrlSchema.optional(),
+  conformsTo: z.array(httpUrlSchema).max(20).default([]),
+  languages: z.array(languageCodeSchema).max(10).default([]),
+  spatialResolutionMeters: z.number().positive().optional(),
+  issued: isoDateSchema.optional(),
+  modified: isoDateSchema.optional(),
+  distributions: z.array(distributionInputSchema).max(500).default([]),
+  state: z.enum(PUBLICATION_STATES).default("draft"),
+});
+
+export type DatasetInput = z.infer<typeof datasetInputSchema>;
+export type DatasetInputRaw = z.input<typeof datasetInputSchema>;
+export type DistributionInput = z.infer<typeof distributionInputSchema>;
+
+function dedupeCaseInsensitive(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toLocaleLowerCase("nb");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,22 @@
+import { foldText } from "@/lib/search/fold";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SLUG_LENGTH = 80;
+
+/** A URL slug from a title: folded to ASCII, words joined by hyphens, at most 80 characters. */
+export function slugify(text: string): string {
+  const slug = foldText(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= MAX_SLUG_LENGTH) return slug || "dataset";
+  return slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG_LENGTH);
+}
+
+/** The first of `base`, `base-2`, `base-3`, … that `isTaken` says is free. */
+export function uniqueSlug(base: string, isTaken: (slug: string) => boolean): string {
+  if (!isTaken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!isTaken(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,99 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/**
+ * The one place environment variables are read and validated. Everything else imports `env`.
+ * Validation is lazy (on first access), so `next build` and tooling never need runtime secrets.
+ */
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "true" || v === "1" || v === "yes"));
+
+const databaseUrl = z
+  .string()
+  .default("file:./data/catalogue.db")
+  .refine((v) => !/^postgres(ql)?:\/\//.test(v), {
+    message:
+      "PostgreSQL is the planned scale-out backend but is not supported yet; use a file: URL such as file:./data/catalogue.db",
+  })
+  .refine((v) => v.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
+    message: "must be a file: URL (file:./data/catalogue.db) or a path to an SQLite file",
+  });
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        "See the Configuration section of README.md.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const isProduction = source.NODE_ENV === "production";
+  return createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      DATABASE_URL: databaseUrl,
+      PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+      BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+      AUTH_SECRET: isProduction
+        ? z
+            .string({
+              error:
+                "AUTH_SECRET is required in production: set it (openssl rand -base64 33) or start with `npm start`, which generates and keeps one",
+            })
+            .min(32, "AUTH_SECRET must be at least 32 characters")
+        : z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+      ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an e-mail address").optional(),
+      ADMIN_PASSWORD: z
+        .string()
+        .min(12, "ADMIN_PASSWORD must be at least 12 characters")
+        .optional(),
+      SEED_DEMO: booleanFlag(true),
+      LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+      HARVEST_ALLOW_PRIVATE_NETWORK: booleanFlag(false),
+    },
+    runtimeEnv: source,
+    emptyStringAsUndefined: true,
+    isServer: true,
+    onValidationError: (issues) => {
+      throw new EnvError(
+        issues.map((issue) => {
+          const key = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".");
+          return key ? `${key}: ${issue.message}` : issue.message;
+        }),
+      );
+    },
+  });
+}
+
+export type Env = ReturnType<typeof parseEnv> & { BASE_URL: string };
+
+let cached: Env | undefined;
+
+/** The validated environment, with BASE_URL defaulting to http://localhost:$PORT. */
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = parseEnv(process.env);
+    if (parsed.ADMIN_EMAIL && !parsed.ADMIN_PASSWORD) {
+      throw new EnvError(["ADMIN_PASSWORD: required when ADMIN_EMAIL is set"]);
+    }
+    const baseUrl = (parsed.BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
+    cached = { ...parsed, BASE_URL: baseUrl };
+  }
+  return cached;
+}
+
+/** Forget the cached environment (tests and the start script change process.env). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, key: string) => getEnv()[key as keyof Env],
+});

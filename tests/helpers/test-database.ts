@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+
+export type TestDatabase = { db: Database; file: string; dir: string; cleanup: () => void };
+
+/** A fresh SQLite file in a temporary folder with the committed migrations applied. */
+export function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): TestDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fjordcat-test-"));
+  const file = path.join(dir, "catalogue.db");
+  const db = openDatabase(file);
+  if (migrate) migrateDatabase(db);
+  return {
+    db,
+    file,
+    dir,
+    cleanup: () => {
+      closeDatabase(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
