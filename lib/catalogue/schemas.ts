@@ -24,8 +24,8 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
-    .optional()
-    .transform((v) => (v === "" ? undefined : v));
+    .transform((v) => (v === "" ? undefined : v))
+    .optional();
 
 /** A text in nb (required), nn and en (optional). */
 const requiredLangText = (max: number) =>

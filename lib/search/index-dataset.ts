@@ -35,13 +35,26 @@ export function indexDataset(tx: Executor, datasetId: number): void {
     .where(eq(datasetKeywords.datasetId, datasetId))
     .all()
     .map((k) => k.keyword);
-  tx.run(sql`insert into dataset_search (rowid, title, keywords, publisher, description) values (
-    ${datasetId},
-    ${joinTexts(row.titleNb, row.titleNn, row.titleEn)},
-    ${joinTexts(...keywords)},
-    ${joinTexts(row.publisherNb, row.publisherNn, row.publisherEn)},
-    ${joinTexts(row.descriptionNb, row.descriptionNn, row.descriptionEn)}
-  )`);
+  const doc = buildSearchDocument({
+    titles: [row.titleNb, row.titleNn, row.titleEn],
+    keywords,
+    publisherNames: [row.publisherNb, row.publisherNn, row.publisherEn],
+    descriptions: [row.descriptionNb, row.descriptionNn, row.descriptionEn],
+  });
+  tx.run(sql`insert into dataset_search (rowid, title, keywords, publisher, description)
+    values (${datasetId}, ${doc.title}, ${doc.keywords}, ${doc.publisher}, ${doc.description})`);
+}
+
+type Texts = readonly (string | null | undefined)[];
+
+/** The folded columns of one dataset's full-text row (also used by bulk loaders). */
+export function buildSearchDocument(parts: { titles: Texts; keywords: Texts; publisherNames: Texts; descriptions: Texts }) {
+  return {
+    title: joinTexts(...parts.titles),
+    keywords: joinTexts(...parts.keywords),
+    publisher: joinTexts(...parts.publisherNames),
+    description: joinTexts(...parts.descriptions),
+  };
 }
 
 /** Re-index every dataset of a publisher (its name is part of each row). */
