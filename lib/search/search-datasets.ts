@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { openDatasetCondition } from "@/lib/kpi/openness";
 import type { Labels } from "@/lib/vocabularies";
-import { buildMatchExpression } from "./fts-query";
+import { parseQuery, queryTerms, toMatchExpression, type ParsedQuery } from "./fts-query";
+import { getLexicon } from "./lexicon";
 import { facetLabeller, FACET_FIELDS, type FacetField } from "./facet-labels";
 import type { SearchParams } from "./params";
 
@@ -24,7 +25,19 @@ export type SearchHit = {
 
 export type FacetValue = { value: string; label: Partial<Labels>; count: number };
 
+/**
+ * How the text query was run: "all" terms matched, or no dataset had them all and the results are
+ * the best "partial" matches. Corrections list the words the index does not hold and the spellings
+ * searched instead. `highlight` holds the folded terms to mark in titles and descriptions.
+ */
+export type QueryReport = {
+  mode: "all" | "partial";
+  corrections: { word: string; suggestions: string[] }[];
+  highlight: { terms: string[]; prefixes: string[] };
+};
+
 export type SearchResult = {
+  query: QueryReport | null;
   total: number;
   page: number;
   limit: number;
@@ -45,15 +58,24 @@ const inList = (values: readonly (string | number)[]) => sql.join(values.map((v)
  * GET /api/datasets both call this.
  */
 export function searchDatasets(db: Database, params: SearchParams): SearchResult {
-  const match = params.q ? buildMatchExpression(params.q) : null;
-  const filters = buildFilters(params, match);
+  const text = params.q ? planTextQuery(db, parseQuery(params.q)) : null;
+  let match = text?.all ?? null;
+  let mode: QueryReport["mode"] = "all";
+  let filters = buildFilters(params, match);
   const where = (except?: FacetField) =>
     sql.join(
-      [sql`d.state = 'published'`, ...filters.filter((f) => f.field !== except).map((f) => f.condition)],
+      [sql`d.state = 'published'`, ...filters.filter((f) => except === undefined || f.field !== except).map((f) => f.condition)],
       sql` and `,
     );
 
-  const total = db.get<{ n: number }>(sql`select count(*) as n from datasets d where ${where()}`)?.n ?? 0;
+  let total = db.get<{ n: number }>(sql`select count(*) as n from datasets d where ${where()}`)?.n ?? 0;
+  if (total === 0 && text?.any) {
+    // Nothing has every term: fall back to the best partial matches, and say so.
+    match = text.any;
+    mode = "partial";
+    filters = buildFilters(params, match);
+    total = db.get<{ n: number }>(sql`select count(*) as n from datasets d where ${where()}`)?.n ?? 0;
+  }
   const sort = params.sort ?? (match ? "relevance" : "modified");
   const offset = (params.page - 1) * params.limit;
   const page = sql`limit ${params.limit} offset ${offset}`;
@@ -70,6 +92,7 @@ export function searchDatasets(db: Database, params: SearchParams): SearchResult
     .map((r) => r.id);
 
   return {
+    query: text ? { mode, corrections: text.corrections, highlight: text.highlight } : null,
     total,
     page: params.page,
     limit: params.limit,
@@ -78,6 +101,43 @@ export function searchDatasets(db: Database, params: SearchParams): SearchResult
     facets: Object.fromEntries(
       FACET_FIELDS.map((field) => [field, countFacet(db, field, where(field))]),
     ) as Record<FacetField, FacetValue[]>,
+  };
+}
+
+type TextPlan = {
+  all: string | null;
+  any: string | null;
+  corrections: QueryReport["corrections"];
+  highlight: QueryReport["highlight"];
+};
+
+/**
+ * The MATCH expressions for a query: all terms (words the index lacks widened to their likely
+ * spellings), and, when there is more than one term, any term for the partial-match fallback.
+ */
+function planTextQuery(db: Database, parsed: ParsedQuery): TextPlan {
+  const lexicon = getLexicon(db);
+  const corrections: QueryReport["corrections"] = [];
+  const known = new Map<string, string[]>();
+  const alternatives = (word: string, isPrefix: boolean) => {
+    const key = `${word}${isPrefix ? "*" : ""}`;
+    let suggestions = known.get(key);
+    if (!suggestions) {
+      suggestions = lexicon.has(word) || (isPrefix && lexicon.hasPrefix(word)) ? [] : lexicon.corrections(word);
+      known.set(key, suggestions);
+      if (suggestions.length > 0) corrections.push({ word, suggestions });
+    }
+    return suggestions;
+  };
+  const all = toMatchExpression(parsed, { alternatives });
+  const termCount = parsed.phrases.length + parsed.words.length;
+  const terms = queryTerms(parsed).concat(corrections.flatMap((c) => c.suggestions));
+  const last = parsed.prefixLast ? parsed.words[parsed.words.length - 1] : undefined;
+  return {
+    all,
+    any: termCount > 1 ? toMatchExpression(parsed, { mode: "any", alternatives }) : null,
+    corrections,
+    highlight: { terms: terms.filter((t) => t !== last), prefixes: last ? [last] : [] },
   };
 }
 

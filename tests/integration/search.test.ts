@@ -47,7 +47,9 @@ describe("searchDatasets: text", () => {
     const withLetters = search({ q: "Ålesund", limit: "100" });
     const without = search({ q: "alesund", limit: "100" });
     expect(without.total).toBeGreaterThan(0);
+    expect(without.total).toBeLessThan(150);
     expect(without.total).toBe(withLetters.total);
+    expect(without.results.length).toBe(without.total);
     expect(search({ q: "hoydemodell" }).results.some((r) => r.title.nb === "Nasjonal detaljert høydemodell (NDH)")).toBe(true);
     expect(search({ q: "Løsmasser" }).total).toBe(search({ q: "losmasser" }).total);
   });
@@ -56,6 +58,26 @@ describe("searchDatasets: text", () => {
       expect(() => search({ q })).not.toThrow();
     }
     expect(t.db.get<{ n: number }>(sql`select count(*) as n from datasets`)!.n).toBe(150);
+  });
+});
+
+describe("searchDatasets: typos and partial matches", () => {
+  it("searches a misspelt word as the indexed words one edit away, and reports it", () => {
+    const result = search({ q: "kvikleire" });
+    expect(result.results[0]?.slug).toBe("kvikkleire");
+    expect(result.query).toMatchObject({ mode: "all", corrections: [{ word: "kvikleire", suggestions: ["kvikkleire"] }] });
+    expect(result.query?.highlight.terms).toContain("kvikkleire");
+  });
+  it("leaves short words and known words alone", () => {
+    expect(search({ q: "dam " }).query?.corrections).toEqual([]);
+    expect(search({ q: "kvikkleire" }).query?.corrections).toEqual([]);
+  });
+  it("falls back to the best partial matches when no dataset has every term, and says so", () => {
+    const strict = search({ q: "kvikkleire zebrastriper " });
+    expect(strict.query?.mode).toBe("partial");
+    expect(strict.total).toBeGreaterThan(0);
+    expect(strict.results[0]?.slug).toBe("kvikkleire");
+    expect(search({ q: "zebrastriper " }).total).toBe(0);
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { slugify, uniqueSlug } from "@/lib/catalogue/slug";
 import { foldText } from "@/lib/search/fold";
-import { buildMatchExpression } from "@/lib/search/fts-query";
+import { buildMatchExpression, parseQuery, toMatchExpression } from "@/lib/search/fts-query";
+import { withinOneEdit } from "@/lib/search/lexicon";
+import { excerptAroundMatch, highlightText } from "@/lib/search/highlight";
 
 describe("foldText", () => {
   it("spells out the Norwegian letters and strips other diacritics", () => {
@@ -31,15 +33,56 @@ describe("slugify", () => {
 
 describe("buildMatchExpression", () => {
   it("quotes every term and matches the last one as a prefix", () => {
-    expect(buildMatchExpression("høyde data")).toBe('"hoyde" "data"*');
-    expect(buildMatchExpression("høyde data ")).toBe('"hoyde" "data"');
+    expect(buildMatchExpression("høyde data")).toBe('"hoyde" AND "data"*');
+    expect(buildMatchExpression("høyde data ")).toBe('"hoyde" AND "data"');
   });
   it("keeps quoted phrases", () => {
-    expect(buildMatchExpression('"felles kartdatabase" fkb')).toBe('"felles kartdatabase" "fkb"*');
+    expect(buildMatchExpression('"felles kartdatabase" fkb')).toBe('"felles kartdatabase" AND "fkb"*');
   });
   it("turns FTS5 syntax into plain terms", () => {
-    expect(buildMatchExpression('title:x OR y* NEAR("a" b) -c')).toBe('"a" "title" "x" "or" "y" "near" "b" "c"*');
+    expect(buildMatchExpression('title:x OR y* NEAR("a" b) -c')).toBe('"a" AND "title" AND "x" AND "or" AND "y" AND "near" AND "b" AND "c"*');
     expect(buildMatchExpression('"')).toBeNull();
     expect(buildMatchExpression("  ")).toBeNull();
+  });
+});
+
+describe("toMatchExpression", () => {
+  it("widens a word with its alternatives and can ask for any term", () => {
+    const parsed = parseQuery("kvikleire skred");
+    expect(toMatchExpression(parsed, { alternatives: (w) => (w === "kvikleire" ? ["kvikkleire"] : []) })).toBe(
+      '("kvikleire" OR "kvikkleire") AND "skred"*',
+    );
+    expect(toMatchExpression(parsed, { mode: "any" })).toBe('"kvikleire" OR "skred"*');
+  });
+});
+
+describe("withinOneEdit", () => {
+  it("accepts one substitution, insertion, deletion or swap of neighbours", () => {
+    expect(withinOneEdit("kvikleire", "kvikkleire")).toBe(true);
+    expect(withinOneEdit("brannstasjonar", "brannstasjoner")).toBe(true);
+    expect(withinOneEdit("ortofotto", "ortofoto")).toBe(true);
+    expect(withinOneEdit("postkrester", "postkretser")).toBe(true);
+  });
+  it("refuses two edits and equal words", () => {
+    expect(withinOneEdit("kvikleir", "kvikkleire")).toBe(false);
+    expect(withinOneEdit("abcdef", "badcef")).toBe(false);
+    expect(withinOneEdit("same", "same")).toBe(false);
+  });
+});
+
+describe("highlightText", () => {
+  it("marks folded and prefix matches and keeps the text intact", () => {
+    const segments = highlightText("Kart over Ålesund og Høydedata", { terms: ["alesund"], prefixes: ["hoyde"] });
+    expect(segments.map((s) => s.text).join("")).toBe("Kart over Ålesund og Høydedata");
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(["Ålesund", "Høydedata"]);
+  });
+  it("cuts an excerpt around the first match", () => {
+    const text = `${"Lang innledning uten treff. ".repeat(20)}Her står kvikkleire midt i teksten. ${"Mer tekst. ".repeat(20)}`;
+    const excerpt = excerptAroundMatch(text, { terms: ["kvikkleire"], prefixes: [] }, 120);
+    const joined = excerpt.map((s) => s.text).join("");
+    expect(joined.startsWith("… ")).toBe(true);
+    expect(joined.endsWith(" …")).toBe(true);
+    expect(joined.length).toBeLessThanOrEqual(126);
+    expect(excerpt.some((s) => s.match && s.text === "kvikkleire")).toBe(true);
   });
 });
