@@ -1,9 +1,12 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { openDatasetCondition } from "@/lib/kpi/openness";
 import type { Labels } from "@/lib/vocabularies";
 import { parseQuery, queryTerms, toMatchExpression, type ParsedQuery } from "./fts-query";
+import { evaluateSearch, facetCounts, type EvaluateInput } from "./evaluate";
+import { getFacetIndex } from "./facet-index";
 import { getLexicon } from "./lexicon";
+import { matchTextIds } from "./text-match";
 import { facetLabeller, FACET_FIELDS, type FacetField } from "./facet-labels";
 import type { SearchParams } from "./params";
 
@@ -46,60 +49,58 @@ export type SearchResult = {
   facets: Record<FacetField, FacetValue[]>;
 };
 
-const FACET_LIMIT = 50;
-/** BM25 column weights: title, keywords, publisher, description. */
-const BM25 = sql`bm25(dataset_search, 10.0, 5.0, 3.0, 1.0)`;
+export const FACET_LIMIT = 50;
 
 const inList = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /**
  * Search the published catalogue: full text, facet filters (AND across facets, OR within one),
  * facet counts that reflect the other active filters, sorting and paging. The search page and
- * GET /api/datasets both call this.
+ * GET /api/datasets both call this. Filtering, counting and paging run over the in-memory facet
+ * index (facet-index.ts, evaluate.ts); the text match and the page's fields come from SQLite.
  */
 export function searchDatasets(db: Database, params: SearchParams): SearchResult {
+  const index = getFacetIndex(db);
   const text = params.q ? planTextQuery(db, parseQuery(params.q)) : null;
-  let match = text?.all ?? null;
-  let mode: QueryReport["mode"] = "all";
-  let filters = buildFilters(params, match);
-  const where = (except?: FacetField) =>
-    sql.join(
-      [sql`d.state = 'published'`, ...filters.filter((f) => except === undefined || f.field !== except).map((f) => f.condition)],
-      sql` and `,
-    );
+  const sort = params.sort === "relevance" && !text?.all ? "modified" : (params.sort ?? (text?.all ? "relevance" : "modified"));
+  const filters: EvaluateInput["filters"] = {
+    theme: params.theme,
+    publisher: params.publisher,
+    format: params.format,
+    license: params.license,
+    access: params.access,
+    open: params.open ? [params.open] : [],
+    keyword: params.keyword,
+  };
+  const run = (expression: string | null) =>
+    evaluateSearch(index, {
+      filters,
+      text: expression ? matchTextIds(db, expression, index.version) : null,
+      sort,
+      offset: (params.page - 1) * params.limit,
+      limit: params.limit,
+    });
 
-  let total = db.get<{ n: number }>(sql`select count(*) as n from datasets d where ${where()}`)?.n ?? 0;
-  if (total === 0 && text?.any) {
+  let mode: QueryReport["mode"] = "all";
+  let outcome = run(text?.all ?? null);
+  if (outcome.total === 0 && text?.any) {
     // Nothing has every term: fall back to the best partial matches, and say so.
-    match = text.any;
     mode = "partial";
-    filters = buildFilters(params, match);
-    total = db.get<{ n: number }>(sql`select count(*) as n from datasets d where ${where()}`)?.n ?? 0;
+    outcome = run(text.any);
   }
-  const sort = params.sort ?? (match ? "relevance" : "modified");
-  const offset = (params.page - 1) * params.limit;
-  const page = sql`limit ${params.limit} offset ${offset}`;
-  const ids = db
-    .all<{ id: number }>(
-      sort === "relevance" && match
-        ? sql`select d.id from datasets d
-            join (select rowid as id, ${BM25} as score from dataset_search where dataset_search match ${match}) s on s.id = d.id
-            where ${where()} order by s.score, d.id desc ${page}`
-        : sql`select d.id from datasets d where ${where()} order by ${
-            sort === "title" ? sql`lower(d.title_nb), d.id` : sql`coalesce(d.modified, d.updated_at) desc, d.id desc`
-          } ${page}`,
-    )
-    .map((r) => r.id);
 
   return {
     query: text ? { mode, corrections: text.corrections, highlight: text.highlight } : null,
-    total,
+    total: outcome.total,
     page: params.page,
     limit: params.limit,
     sort,
-    results: hydrate(db, ids),
+    results: hydrate(db, outcome.pageIds),
     facets: Object.fromEntries(
-      FACET_FIELDS.map((field) => [field, countFacet(db, field, where(field))]),
+      FACET_FIELDS.map((field) => {
+        const labelOf = facetLabeller(db, field);
+        return [field, facetCounts(index, outcome.counts, field, FACET_LIMIT).map((f) => ({ ...f, label: labelOf(f.value) }))];
+      }),
     ) as Record<FacetField, FacetValue[]>,
   };
 }
@@ -115,7 +116,7 @@ type TextPlan = {
  * The MATCH expressions for a query: all terms (words the index lacks widened to their likely
  * spellings), and, when there is more than one term, any term for the partial-match fallback.
  */
-function planTextQuery(db: Database, parsed: ParsedQuery): TextPlan {
+export function planTextQuery(db: Database, parsed: ParsedQuery): TextPlan {
   const lexicon = getLexicon(db);
   const corrections: QueryReport["corrections"] = [];
   const known = new Map<string, string[]>();
@@ -139,66 +140,6 @@ function planTextQuery(db: Database, parsed: ParsedQuery): TextPlan {
     corrections,
     highlight: { terms: terms.filter((t) => t !== last), prefixes: last ? [last] : [] },
   };
-}
-
-type Filter = { field?: FacetField; condition: SQL };
-
-function buildFilters(params: SearchParams, match: string | null): Filter[] {
-  const filters: Filter[] = [];
-  if (match) {
-    filters.push({ condition: sql`d.id in (select rowid from dataset_search where dataset_search match ${match})` });
-  }
-  if (params.theme.length) {
-    filters.push({ field: "theme", condition: sql`d.id in (select dataset_id from dataset_themes where theme in (${inList(params.theme)}))` });
-  }
-  if (params.publisher.length) {
-    filters.push({ field: "publisher", condition: sql`d.publisher_id in (select id from publishers where slug in (${inList(params.publisher)}))` });
-  }
-  if (params.format.length) {
-    filters.push({ field: "format", condition: sql`d.id in (select dataset_id from distributions where format in (${inList(params.format)}))` });
-  }
-  if (params.license.length) {
-    filters.push({ field: "license", condition: sql`d.license in (${inList(params.license)})` });
-  }
-  if (params.access.length) {
-    filters.push({ field: "access", condition: sql`d.access_rights in (${inList(params.access)})` });
-  }
-  if (params.open) {
-    const open = openDatasetCondition("d");
-    filters.push({ field: "open", condition: params.open === "true" ? open : sql`not ${open}` });
-  }
-  if (params.keyword.length) {
-    filters.push({ field: "keyword", condition: sql`d.id in (select dataset_id from dataset_keywords where keyword in (${inList(params.keyword)}))` });
-  }
-  return filters;
-}
-
-function countFacet(db: Database, field: FacetField, where: SQL): FacetValue[] {
-  const rows = db
-    .all<{ value: string | null; count: number }>(facetQuery(field, where))
-    .filter((r): r is { value: string; count: number } => r.value !== null);
-  const labelOf = facetLabeller(db, field);
-  return rows.map((r) => ({ value: r.value, count: r.count, label: labelOf(r.value) }));
-}
-
-function facetQuery(field: FacetField, where: SQL): SQL {
-  const limit = sql`order by count desc, value limit ${FACET_LIMIT}`;
-  switch (field) {
-    case "theme":
-      return sql`select t.theme as value, count(*) as count from dataset_themes t join datasets d on d.id = t.dataset_id where ${where} group by t.theme ${limit}`;
-    case "publisher":
-      return sql`select p.slug as value, count(*) as count from datasets d join publishers p on p.id = d.publisher_id where ${where} group by p.slug ${limit}`;
-    case "format":
-      return sql`select x.format as value, count(distinct x.dataset_id) as count from distributions x join datasets d on d.id = x.dataset_id where ${where} and x.format is not null group by x.format ${limit}`;
-    case "license":
-      return sql`select d.license as value, count(*) as count from datasets d where ${where} and d.license is not null group by d.license ${limit}`;
-    case "access":
-      return sql`select d.access_rights as value, count(*) as count from datasets d where ${where} group by d.access_rights ${limit}`;
-    case "open":
-      return sql`select case when ${openDatasetCondition("d")} then 'true' else 'false' end as value, count(*) as count from datasets d where ${where} group by value ${limit}`;
-    case "keyword":
-      return sql`select k.keyword as value, count(*) as count from dataset_keywords k join datasets d on d.id = k.dataset_id where ${where} group by k.keyword ${limit}`;
-  }
 }
 
 type HitRow = {

@@ -60,7 +60,7 @@ export function generateDataset(seed: number, index: number, publisherSlugs: rea
   const place = random.chance(0.85) ? ownPlace : random.pick(PLACES);
   const themes = [...new Set([random.weighted(THEME_WEIGHTS), ...(random.chance(0.3) ? [random.weighted(THEME_WEIGHTS)] : [])])];
   const topic = random.pick(TOPICS[themes[0]!]);
-  const year = random.int(2012, 2026);
+  const year = random.int(2012, 2025);
   const withYear = random.chance(0.5);
   const title = {
     nb: `${topic.nb} i ${place}${withYear ? ` ${year}` : ""}`,
@@ -71,7 +71,7 @@ export function generateDataset(seed: number, index: number, publisherSlugs: rea
   const license = licenceCode ? getLicence(licenceCode).uri : undefined;
   const slugBase = slugify(title.nb);
   const formats = random.sample(FORMAT_WEIGHTS.map(([f]) => f), random.int(2, 5));
-  const modified = isoDate(random, 2015, 2026);
+  const modified = isoDate(random, 2015, 2025);
 
   const input: DatasetInput = {
     title,

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { publishers } from "@/db/schema";
 import { datasetInputSchema } from "@/lib/catalogue/schemas";
 import { env } from "@/lib/env";
+import { refreshDatasetOpennessRange } from "@/lib/kpi/refresh-openness";
 import { createPublisher } from "@/lib/publishers/create-publisher";
 import { buildSearchDocument } from "@/lib/search/index-dataset";
 import { LANGS } from "@/lib/vocabularies";
@@ -61,6 +62,7 @@ export function loadSyntheticCatalogue(
 
   for (let start = 0; start < count; start += BATCH) {
     const end = Math.min(count, start + BATCH);
+    const firstId = nextId;
     sqlite.transaction(() => {
       for (let index = start; index < end; index++) {
         const { input: generated, publisherIndex } = generateDataset(seed, index, publisherSlugs);
@@ -96,6 +98,7 @@ export function loadSyntheticCatalogue(
         });
         insert.search.run(id, doc.title, doc.keywords, doc.publisher, doc.description);
       }
+      refreshDatasetOpennessRange(db, { fromId: firstId, toId: nextId - 1 });
     })();
     onProgress?.(end);
   }
