@@ -11,6 +11,8 @@ import { ensureAuthSecret, prepareDatabase } from "./prepare-database";
  */
 const dev = process.argv.includes("--dev");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// A public portal phones nobody: no Next.js telemetry.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 runCli(async () => {
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });

@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
+export NEXT_TELEMETRY_DISABLED=1
 passed=0
 failed=0
 failures=()
