@@ -13,3 +13,12 @@ export function checkServerCanStart(): string | null {
     throw error;
   }
 }
+
+/** Print the problem and exit when the server cannot serve; used once at server start. */
+export function refuseToStartOnProblems(): void {
+  const problem = checkServerCanStart();
+  if (problem) {
+    console.error(`\nFjordcat cannot start: ${problem}\n`);
+    process.exit(1);
+  }
+}

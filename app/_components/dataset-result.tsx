@@ -3,26 +3,41 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatDate, isoDate } from "@/lib/i18n/format";
 import { langAttribute, pickText } from "@/lib/i18n/pick-text";
 import { accessRightsLabel, formatInfo } from "@/lib/i18n/vocabulary-labels";
+import { excerptAroundMatch, highlightText, type HighlightTerms } from "@/lib/search/highlight";
 import type { SearchHit } from "@/lib/search/search-datasets";
 import { Tag } from "./design-system";
 import { excerpt } from "./excerpt";
+import { Highlighted } from "./highlighted";
 import { OpenStatusTag } from "./open-status-tag";
 import { TextInLanguage } from "./text-in-language";
 
 /** One dataset in a result list: title, publisher, the start of its description and key facts. */
-type Props = { hit: SearchHit; headingLevel?: 2 | 3; showPublisher?: boolean };
+type Props = {
+  hit: SearchHit;
+  headingLevel?: 2 | 3;
+  showPublisher?: boolean;
+  /** The search terms to mark in the title and description. */
+  highlight?: HighlightTerms;
+};
 
-export function DatasetResult({ hit, headingLevel = 3, showPublisher = true }: Props) {
+export function DatasetResult({ hit, headingLevel = 3, showPublisher = true, highlight }: Props) {
   const t = useTranslations("Search.result");
   const locale = useLocale();
   const Heading = `h${headingLevel}` as const;
   const description = pickText(hit.description, locale);
+  const title = pickText(hit.title, locale);
   const modified = formatDate(hit.modified, locale);
   return (
     <article className="fc-result">
       <Heading className="fc-result__title">
         <NextLink href={`/datasets/${hit.slug}`} className="ds-link">
-          <TextInLanguage text={hit.title} />
+          {highlight && title ? (
+            <span lang={langAttribute(title.lang, locale)}>
+              <Highlighted segments={highlightText(title.text, highlight)} />
+            </span>
+          ) : (
+            <TextInLanguage text={hit.title} />
+          )}
         </NextLink>
       </Heading>
       {showPublisher && (
@@ -33,7 +48,11 @@ export function DatasetResult({ hit, headingLevel = 3, showPublisher = true }: P
       )}
       {description && (
         <p className="fc-result__description" lang={langAttribute(description.lang, locale)}>
-          {excerpt(description.text)}
+          {highlight ? (
+            <Highlighted segments={excerptAroundMatch(description.text.replace(/\s+/g, " "), highlight, 200)} />
+          ) : (
+            excerpt(description.text)
+          )}
         </p>
       )}
       <div className="fc-result__meta">

@@ -1,3 +1,4 @@
+import type { HighlightTerms } from "@/lib/search/highlight";
 import type { SearchHit } from "@/lib/search/search-datasets";
 import { DatasetResult } from "./dataset-result";
 
@@ -7,6 +8,7 @@ export function DatasetResults({
   headingLevel = 3,
   showPublisher = true,
   layout = "list",
+  highlight,
 }: {
   hits: SearchHit[];
   headingLevel?: 2 | 3;
@@ -14,12 +16,14 @@ export function DatasetResults({
   showPublisher?: boolean;
   /** "grid" lays the hits out as cards (the front page). */
   layout?: "list" | "grid";
+  /** Search terms to mark in titles and descriptions. */
+  highlight?: HighlightTerms;
 }) {
   return (
     <ol className={layout === "grid" ? "fc-results fc-results--grid" : "fc-results"} role="list">
       {hits.map((hit) => (
         <li key={hit.slug}>
-          <DatasetResult hit={hit} headingLevel={headingLevel} showPublisher={showPublisher} />
+          <DatasetResult hit={hit} headingLevel={headingLevel} showPublisher={showPublisher} highlight={highlight} />
         </li>
       ))}
     </ol>

@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
  * `npm start` as an operator uses it: restarts keep the data, two databases stay independent,
  * and bad situations give a clear message rather than a stack trace.
  */
-const root = path.resolve(__dirname, "../..");
+const root = process.cwd();
 const work = path.join(root, ".tmp", "e2e-start");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -108,3 +108,20 @@ test("paging works without JavaScript and deep pages answer", async ({ browser }
   await expect(page.locator("main")).toContainText(/150/);
   await context.close();
 });
+
+test("a misspelt search finds the dataset, marks the matched words and says what it searched", async ({ page }) => {
+  await useLanguage(page, "nb");
+  await page.goto("/datasets?q=kvikleire");
+  const first = page.locator(".fc-result").first();
+  await expect(first.getByRole("heading")).toHaveText("Kvikkleire");
+  await expect(first.locator("mark").first()).toHaveText(/kvikkleire/i);
+  await expect(page.getByRole("status")).toContainText("«kvikkleire»");
+  await expectAccessible(page);
+});
+
+test("a search with no dataset holding every word falls back to partial matches and says so", async ({ page }) => {
+  await useLanguage(page, "en");
+  await page.goto("/datasets?q=kvikkleire+zebrastripes");
+  await expect(page.getByRole("status")).toContainText("No dataset contains all the words");
+  await expect(page.locator(".fc-result").first().getByRole("heading")).toHaveText("Quick clay hazard zones");
+});

@@ -12,6 +12,7 @@ import { DatasetResults } from "@/app/_components/dataset-results";
 import { EmptyResults } from "@/app/_components/empty-results";
 import { FacetFilters } from "@/app/_components/facet-filters";
 import { PaginationNav } from "@/app/_components/pagination-nav";
+import { QueryNotice } from "@/app/_components/query-notice";
 import { SearchBox } from "@/app/_components/search-box";
 import { hiddenFields, knownSearchParams, SEARCH_PATH } from "@/app/_components/search-links";
 import { SortForm } from "@/app/_components/sort-form";
@@ -66,8 +67,9 @@ export default async function DatasetsPage({ searchParams }: Props) {
             {result.total > 1 && <SortForm params={params} sort={result.sort} />}
           </div>
           <ActiveFilters facets={result.facets} params={params} />
+          {result.query && <QueryNotice query={result.query} />}
           {result.results.length > 0 ? (
-            <DatasetResults hits={result.results} />
+            <DatasetResults hits={result.results} highlight={result.query?.highlight} />
           ) : result.total > 0 ? (
             <p className="fc-empty">
               {t.rich("pageOutOfRange", {
