@@ -1,0 +1,168 @@
+import { createHash } from "node:crypto";
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { parseCatalogParams } from "./catalog-params";
+import { prepareCatalog } from "./catalog-document";
+import { contentTypeOf, FORMAT_LIST, type RdfFormat } from "./content-types";
+import { datasetToRdf, findDatasetForRdf } from "./dataset-document";
+import { getCatalogueVersion } from "./queries";
+
+/**
+ * HTTP for the RDF endpoints, framework-free (Web Request/Response), so route files stay thin:
+ * conditional GET (ETag, Last-Modified, 304), CORS for harvesters in browsers, Content-Type per
+ * format, JSON errors, and the catalogue streamed as it is produced.
+ */
+
+/** Bump when the RDF output changes shape, so caches drop what they hold. */
+const OUTPUT_VERSION = "dcat-1";
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Type",
+} as const;
+
+export function preflightResponse(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS_HEADERS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "Accept, If-None-Match, If-Modified-Since",
+      "Access-Control-Max-Age": "86400",
+    },
+  });
+}
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...headers },
+  });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return json(error.toJSON(), error.status);
+  console.error(error);
+  return json(new AppError("internal", "Something went wrong on our side; it has been logged").toJSON(), 500);
+}
+
+/** 406: the Accept header names no format the feeds speak; the answer lists them. */
+export function notAcceptableResponse(): Response {
+  return json(
+    { error: { code: "not_acceptable", message: "No acceptable RDF format; ask for one of these", formats: FORMAT_LIST } },
+    406,
+    { Vary: "Accept" },
+  );
+}
+
+/** 404 for `/catalog.xyz` or `/datasets/<slug>.xyz`, listing the formats there are. */
+export function unknownFormatResponse(extension: string): Response {
+  return json(
+    { error: { code: "not_found", message: `Unknown format .${extension}; use one of these`, formats: FORMAT_LIST } },
+    404,
+  );
+}
+
+function etagOf(parts: readonly (string | number | null | undefined)[]): string {
+  const hash = createHash("sha256").update(JSON.stringify([OUTPUT_VERSION, ...parts])).digest("base64url").slice(0, 27);
+  return `W/"${hash}"`;
+}
+
+function httpDate(iso: string | null): string | undefined {
+  if (!iso) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time).toUTCString();
+}
+
+/** RFC 9110: If-None-Match wins; otherwise If-Modified-Since at one-second precision. */
+function isNotModified(request: Request, etag: string, lastModified: string | undefined): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch) {
+    const weak = (tag: string) => tag.trim().replace(/^W\//, "");
+    return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || weak(tag) === weak(etag));
+  }
+  const since = request.headers.get("if-modified-since");
+  if (since && lastModified) {
+    const sinceTime = Date.parse(since);
+    return !Number.isNaN(sinceTime) && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(sinceTime / 1000);
+  }
+  return false;
+}
+
+function rdfHeaders(format: RdfFormat, etag: string, lastModified: string | undefined, negotiated: boolean): Record<string, string> {
+  return {
+    "Content-Type": contentTypeOf(format),
+    ETag: etag,
+    ...(lastModified ? { "Last-Modified": lastModified } : {}),
+    "Cache-Control": "no-cache",
+    ...(negotiated ? { Vary: "Accept" } : {}),
+    ...CORS_HEADERS,
+  };
+}
+
+function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else if (value) controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** GET /catalog (negotiated) and /catalog.<ext>: the catalogue, paged or streamed whole. */
+export function catalogResponse(
+  db: Database,
+  request: Request,
+  { format, linkPath, negotiated = false }: { format: RdfFormat; linkPath: string; negotiated?: boolean },
+): Response {
+  try {
+    const url = new URL(request.url);
+    const params = parseCatalogParams(url.searchParams);
+    const prepared = prepareCatalog(db, { baseUrl: env.BASE_URL, format, params, linkPath, contactEmail: env.ADMIN_EMAIL });
+    const { count, lastModified } = prepared.version;
+    const etag = etagOf(["catalog", format, linkPath, params.page, params.modifiedSince, params.publisher, params.profile, count, lastModified]);
+    const modified = httpDate(lastModified);
+    const headers = rdfHeaders(format, etag, modified, negotiated);
+    if (isNotModified(request, etag, modified)) return new Response(null, { status: 304, headers });
+    if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+    return new Response(toStream(prepared.chunks()), { status: 200, headers });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** GET /datasets/<slug>.<ext>: one published dataset. */
+export async function datasetResponse(
+  db: Database,
+  request: Request,
+  { slug, format }: { slug: string; format: RdfFormat },
+): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const { profile } = parseCatalogParams(url.searchParams, { allow: ["profile"] });
+    const dataset = findDatasetForRdf(db, { slug });
+    if (!dataset) throw new AppError("not_found", `No published dataset has the slug ${slug}`);
+    const { lastModified } = getCatalogueVersion(db);
+    const etag = etagOf(["dataset", format, slug, profile, dataset.updatedAt, lastModified]);
+    const modified = httpDate(lastModified);
+    // Vary: the dataset URI itself also answers with RDF when Accept asks for it (proxy.ts).
+    const headers = rdfHeaders(format, etag, modified, true);
+    if (isNotModified(request, etag, modified)) return new Response(null, { status: 304, headers });
+    if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+    const body = await datasetToRdf(dataset, { baseUrl: env.BASE_URL, format, profile, modified: lastModified });
+    return new Response(body, { status: 200, headers });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,53 @@
+import { DataFactory } from "n3";
+import type { NamedNode } from "@rdfjs/types";
+
+/** The prefixes of every RDF serialisation, and the JSON-LD context (inlined; no remote contexts). */
+export const PREFIXES = {
+  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  dcat: "http://www.w3.org/ns/dcat#",
+  dct: "http://purl.org/dc/terms/",
+  dcatap: "http://data.europa.eu/r5r/",
+  foaf: "http://xmlns.com/foaf/0.1/",
+  vcard: "http://www.w3.org/2006/vcard/ns#",
+  skos: "http://www.w3.org/2004/02/skos/core#",
+  adms: "http://www.w3.org/ns/adms#",
+  org: "http://www.w3.org/ns/org#",
+  locn: "http://www.w3.org/ns/locn#",
+  gsp: "http://www.opengis.net/ont/geosparql#",
+  hydra: "http://www.w3.org/ns/hydra/core#",
+  dcatno: "https://data.norge.no/vocabulary/dcatno#",
+} as const;
+
+export type Prefix = keyof typeof PREFIXES;
+
+/** A term builder per vocabulary: `dcat("Dataset")` is the IRI dcat:Dataset. Terms are cached. */
+function namespace(base: string): (local: string) => NamedNode {
+  const cache = new Map<string, NamedNode>();
+  return (local) => {
+    let term = cache.get(local);
+    if (!term) {
+      term = DataFactory.namedNode(base + local);
+      cache.set(local, term);
+    }
+    return term;
+  };
+}
+
+export const rdf = namespace(PREFIXES.rdf);
+export const rdfs = namespace(PREFIXES.rdfs);
+export const xsd = namespace(PREFIXES.xsd);
+export const dcat = namespace(PREFIXES.dcat);
+export const dct = namespace(PREFIXES.dct);
+export const dcatap = namespace(PREFIXES.dcatap);
+export const foaf = namespace(PREFIXES.foaf);
+export const vcard = namespace(PREFIXES.vcard);
+export const skos = namespace(PREFIXES.skos);
+export const adms = namespace(PREFIXES.adms);
+export const org = namespace(PREFIXES.org);
+export const locn = namespace(PREFIXES.locn);
+export const gsp = namespace(PREFIXES.gsp);
+export const hydra = namespace(PREFIXES.hydra);
+
+export const RDF_TYPE = rdf("type");
