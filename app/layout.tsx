@@ -15,6 +15,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { env } from "@/lib/env";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 
@@ -24,7 +25,18 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: `${t("siteName")}: ${t("tagline")}`, template: `%s · ${t("siteName")}` },
     description: t("description"),
     applicationName: t("siteName"),
+    metadataBase: new URL(env.BASE_URL),
     icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
+    // Harvesters and feed readers discover the catalogue's RDF and the news feeds from any page.
+    alternates: {
+      types: {
+        "text/turtle": "/catalog.ttl",
+        "application/rdf+xml": "/catalog.rdf",
+        "application/ld+json": "/catalog.jsonld",
+        "application/atom+xml": "/feeds/datasets.atom",
+        "application/rss+xml": "/feeds/datasets.rss",
+      },
+    },
   };
 }
 

@@ -63,6 +63,9 @@ for (const locale of ["nb", "en"] as const) {
       await expect(body).toContainText(locale === "nb" ? "Norsk lisens for offentlige data" : "Norwegian Licence for Open Government Data");
       await expect(body).toContainText("SOSI");
       await expect(body).toContainText(locale === "nb" ? "Åpne data" : "Open data");
+      for (const [type, ext] of [["text/turtle", "ttl"], ["application/rdf+xml", "rdf"], ["application/ld+json", "jsonld"]]) {
+        await expect(page.locator(`link[rel="alternate"][type="${type}"]`)).toHaveAttribute("href", new RegExp(`/datasets/kvikkleire\\.${ext}$`));
+      }
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}");
       expect(jsonLd["@type"]).toBe("Dataset");
       expect(jsonLd.distribution.length).toBe(2);

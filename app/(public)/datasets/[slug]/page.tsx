@@ -33,6 +33,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: pickPlain(dataset.title, locale),
     description: excerpt(pickPlain(dataset.description, locale), 160),
+    // The dataset as DCAT-AP RDF, for harvesters that follow <link rel="alternate">.
+    alternates: {
+      canonical: `/datasets/${dataset.slug}`,
+      types: {
+        "text/turtle": `/datasets/${dataset.slug}.ttl`,
+        "application/rdf+xml": `/datasets/${dataset.slug}.rdf`,
+        "application/ld+json": `/datasets/${dataset.slug}.jsonld`,
+        "application/n-triples": `/datasets/${dataset.slug}.nt`,
+      },
+    },
   };
 }
 
