@@ -15,6 +15,8 @@ export function ensureBenchCatalogue(count: number): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) {
     const db = openDatabase(file);
+    // A catalogue built before a newer migration landed: bring it up to date.
+    migrateDatabase(db);
     const n = db.get<{ n: number }>(sql`select count(*) as n from datasets`)?.n ?? 0;
     closeDatabase(db);
     if (n >= count) return file;
