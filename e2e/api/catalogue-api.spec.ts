@@ -45,10 +45,27 @@ test("bad parameters get a 400 JSON error naming the parameter", async ({ reques
 });
 
 test("no query string causes a 500", async ({ request }) => {
-  for (const q of ['"', "NEAR(a b)", "*", "title:x", "%00", "a".repeat(500), "' or 1=1 --"]) {
+  for (const q of ['"', "NEAR(a b)", "*", "title:x", "%00", "a".repeat(500), "' or 1=1 --", "🌊🐟", "(((", "\u0000", "AND OR NOT"]) {
     const response = await request.get(`/api/datasets?q=${encodeURIComponent(q)}`);
     expect(response.status(), q).toBe(200);
   }
+  // Malformed percent escapes and invalid UTF-8 are read as text, not refused with a 500.
+  for (const raw of ["q=%E0%A4%A", "q=%FF%FE", "q=%", "theme=%C3"]) {
+    const response = await request.get(`/api/datasets?${raw}`);
+    expect([200, 400], raw).toContain(response.status());
+  }
+});
+
+test("oversized or out-of-range input gets a clear 400, never a 500", async ({ request }) => {
+  for (const query of [`q=${"x".repeat(10_000)}`, "page=-1", "page=99999999999", "limit=0", "limit=100000", "format=CSV&format=" + "x".repeat(100)]) {
+    const response = await request.get(`/api/datasets?${query}`);
+    expect(response.status(), query.slice(0, 40)).toBe(400);
+    expect((await response.json()).error.code).toBe("bad_request");
+  }
+  // Unknown facet values are not errors: they simply match nothing.
+  const unknown = await request.get("/api/datasets?format=NO_SUCH_FORMAT&keyword=ingenting");
+  expect(unknown.status()).toBe(200);
+  expect((await unknown.json()).total).toBe(0);
 });
 
 test("every dataset page and publisher page answers 200 with its facts", async ({ request }) => {
