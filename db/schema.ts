@@ -1,3 +1,4 @@
 export * from "./schema/catalogue";
 export * from "./schema/auth";
 export * from "./schema/history";
+export * from "./schema/kpi";

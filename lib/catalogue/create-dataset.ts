@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { catalogueRecords, datasets, publishers, revisions } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
+import { refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
 import { indexDataset } from "@/lib/search/index-dataset";
 import type { Actor } from "./actor";
 import { readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
@@ -116,5 +117,6 @@ export function createDataset(
     })
     .run();
   indexDataset(tx, id);
+  refreshDatasetOpenness(tx, id);
   return { id, slug, uri };
 }

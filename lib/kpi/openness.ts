@@ -80,3 +80,42 @@ export function openDatasetCondition(alias = "datasets"): SQL {
       and coalesce("open_distribution"."license", ${t}."license") in ${inList(OPEN_LICENCE_URIS)}
   ))`;
 }
+
+/**
+ * The rule per reason, as SQL expressions (0 or 1) over a `datasets` row referred to as `alias`,
+ * built from the same lists as `assessOpenness`, which they mirror reason by reason. A dataset can
+ * have several reasons at once; `isOpen` is 1 when it has none, and then equals
+ * `openDatasetCondition`. Used to store per-dataset openness (lib/kpi/refresh-openness.ts).
+ */
+export function notOpenReasonExpressions(alias = "datasets"): Record<NotOpenReason | "isOpen", SQL> {
+  const t = sql.raw(`"${alias}"`);
+  const licences = inList(OPEN_LICENCE_URIS);
+  const formats = inList(OPEN_FORMAT_CODES);
+  const unpublished = sql`(${t}."state" <> 'published')`;
+  const restrictedAccess = sql`(${t}."access_rights" <> 'PUBLIC')`;
+  const noOpenLicence = sql`(not (coalesce(${t}."license", '') in ${licences} or exists (
+    select 1 from "distributions" "licensed_distribution"
+    where "licensed_distribution"."dataset_id" = ${t}."id"
+      and coalesce("licensed_distribution"."license", '') in ${licences})))`;
+  const noMachineReadableDistribution = sql`(not exists (
+    select 1 from "distributions" "readable_distribution"
+    where "readable_distribution"."dataset_id" = ${t}."id"
+      and "readable_distribution"."format" in ${formats}
+      and (coalesce("readable_distribution"."license", ${t}."license", '') in ${licences} or ${noOpenLicence})))`;
+  const isOpen = sql`(not (${unpublished} or ${restrictedAccess} or ${noOpenLicence} or ${noMachineReadableDistribution}))`;
+  return { unpublished, restrictedAccess, noOpenLicence, noMachineReadableDistribution, isOpen };
+}
+
+/**
+ * A fingerprint of the rule's lists. Stored aggregates remember the fingerprint they were computed
+ * with and are recomputed when it changes (a licence or format changed its `open` flags).
+ */
+export const OPENNESS_RULE_FINGERPRINT: string = (() => {
+  const text = `v1|${[...OPEN_LICENCE_URIS].sort().join(",")}|${[...OPEN_FORMAT_CODES].sort().join(",")}`;
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return `v1-${(hash >>> 0).toString(16)}`;
+})();

@@ -1,0 +1,231 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  QUALITY_BANDS,
+  QUALITY_DIMENSIONS,
+  scoreDatasetQuality,
+  type QualityBand,
+  type QualityDimension,
+  type QualityDistributionFacts,
+  type QualityFacts,
+  type QualityScore,
+  type UrlCheckResult,
+} from "./score";
+
+type DatasetRow = {
+  id: number;
+  publisher_id: number;
+  has_title: number;
+  has_description: number;
+  license: string | null;
+  access_rights: string | null;
+  contact_point_id: number | null;
+  temporal_start: string | null;
+  temporal_end: string | null;
+  issued: string | null;
+  modified: string | null;
+  keywords?: number;
+  themes?: number;
+  spatial?: number;
+};
+
+type DistributionRow = {
+  dataset_id: number;
+  access_url: string;
+  download_url: string | null;
+  format: string | null;
+  media_type: string | null;
+  license: string | null;
+  byte_size: number | null;
+};
+
+/** The cached URL checks, by URL (all of them, or those of `urls`, asked in chunks). */
+export function loadUrlChecks(db: Database, urls?: readonly string[]): Map<string, UrlCheckResult> {
+  type Row = { url: string; ok: number; status: number | null; checked_at: string };
+  const rows: Row[] = [];
+  if (urls === undefined) {
+    rows.push(...db.all<Row>(sql`select url, ok, status, checked_at from url_checks`));
+  } else {
+    for (let i = 0; i < urls.length; i += 500) {
+      const chunk = sql.join(urls.slice(i, i + 500).map((u) => sql`${u}`), sql`, `);
+      rows.push(...db.all<Row>(sql`select url, ok, status, checked_at from url_checks where url in (${chunk})`));
+    }
+  }
+  return new Map(rows.map((r) => [r.url, { ok: r.ok === 1, status: r.status, checkedAt: r.checked_at }]));
+}
+
+export type QualityFactsSelection =
+  /** Datasets with ids in [fromId, toId]: counts by range scans of each table (batches of the whole catalogue). */
+  | { fromId: number; toId: number }
+  /** Datasets matching a condition over `d` (a few datasets). */
+  | { where: SQL };
+
+/**
+ * The facts the quality score needs, for the datasets in the inventory in `selection`, in
+ * set-based queries: the datasets, their keyword, theme and place counts, their distributions and
+ * the cached URL checks (`checks` when the caller loaded them once for many batches).
+ */
+export function loadQualityFacts(
+  db: Database,
+  selection: QualityFactsSelection,
+  { checks: knownChecks }: { checks?: Map<string, UrlCheckResult> } = {},
+): Map<number, { publisherId: number; facts: QualityFacts }> {
+  const range = "fromId" in selection ? selection : null;
+  const condition = range ? sql`d.id between ${range.fromId} and ${range.toId}` : (selection as { where: SQL }).where;
+  const datasets = db.all<DatasetRow>(sql`
+    select d.id, d.publisher_id, d.title_nb is not null as has_title, d.description_nb is not null as has_description,
+      d.license, d.access_rights, d.contact_point_id, d.temporal_start, d.temporal_end, d.issued, d.modified
+      ${range ? sql`` : sql`, (select count(*) from dataset_keywords k where k.dataset_id = d.id) as keywords,
+      (select count(*) from dataset_themes t where t.dataset_id = d.id) as themes,
+      (select count(*) from dataset_spatial s where s.dataset_id = d.id) as spatial`}
+    from datasets d where d.state in ('draft', 'published') and ${condition}`);
+  const counts = (table: "dataset_keywords" | "dataset_themes" | "dataset_spatial", r: { fromId: number; toId: number }) =>
+    new Map(
+      db
+        .all<{ id: number; n: number }>(
+          sql`select dataset_id as id, count(*) as n from ${sql.raw(table)} where dataset_id between ${r.fromId} and ${r.toId} group by dataset_id`,
+        )
+        .map((row) => [row.id, row.n]),
+    );
+  const [keywords, themes, spatial] = range
+    ? [counts("dataset_keywords", range), counts("dataset_themes", range), counts("dataset_spatial", range)]
+    : [undefined, undefined, undefined];
+  const distributions = db.all<DistributionRow>(
+    range
+      ? sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size
+          from distributions x where x.dataset_id between ${range.fromId} and ${range.toId} order by x.dataset_id, x.position`
+      : sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size
+          from distributions x join datasets d on d.id = x.dataset_id
+          where d.state in ('draft', 'published') and ${condition} order by x.dataset_id, x.position`,
+  );
+  const checks =
+    knownChecks ??
+    loadUrlChecks(db, [...new Set(distributions.flatMap((x) => (x.download_url ? [x.access_url, x.download_url] : [x.access_url])))]);
+  const byDataset = new Map<number, QualityDistributionFacts[]>();
+  for (const x of distributions) {
+    let list = byDataset.get(x.dataset_id);
+    if (!list) byDataset.set(x.dataset_id, (list = []));
+    list.push({
+      accessUrl: x.access_url,
+      downloadUrl: x.download_url,
+      format: x.format,
+      mediaType: x.media_type,
+      license: x.license,
+      byteSize: x.byte_size,
+      accessCheck: checks.get(x.access_url) ?? null,
+      downloadCheck: x.download_url ? (checks.get(x.download_url) ?? null) : null,
+    });
+  }
+  const result = new Map<number, { publisherId: number; facts: QualityFacts }>();
+  for (const d of datasets) {
+    result.set(d.id, {
+      publisherId: d.publisher_id,
+      facts: {
+        keywords: keywords?.get(d.id) ?? d.keywords ?? 0,
+        themes: themes?.get(d.id) ?? d.themes ?? 0,
+        spatial: spatial?.get(d.id) ?? d.spatial ?? 0,
+        temporalStart: d.temporal_start,
+        temporalEnd: d.temporal_end,
+        license: d.license,
+        accessRights: d.access_rights,
+        hasContactPoint: d.contact_point_id !== null,
+        hasPublisher: d.publisher_id !== null,
+        issued: d.issued,
+        modified: d.modified,
+        hasTitle: d.has_title === 1,
+        hasDescription: d.has_description === 1,
+        distributions: byDataset.get(d.id) ?? [],
+      },
+    });
+  }
+  return result;
+}
+
+/** The quality of one dataset (draft or published), or undefined when it is not in the inventory. */
+export function getDatasetQuality(db: Database, { datasetId }: { datasetId: number }): QualityScore | undefined {
+  const entry = loadQualityFacts(db, { where: sql`d.id = ${datasetId}` }).get(datasetId);
+  return entry ? scoreDatasetQuality(entry.facts) : undefined;
+}
+
+export type QualityAggregate = {
+  datasets: number;
+  averageScore: number | null;
+  bands: Record<QualityBand, number>;
+  /** Average points per dimension. */
+  dimensions: Record<QualityDimension, number>;
+};
+
+export type CatalogueQuality = {
+  catalogue: QualityAggregate;
+  byPublisher: (QualityAggregate & { publisherId: number })[];
+};
+
+export const QUALITY_BATCH = 20_000;
+
+/**
+ * Score the whole inventory in batches of ids (memory stays bounded at a million datasets), handing
+ * each batch's scores to `onBatch`.
+ */
+export function scoreCatalogueInBatches(
+  db: Database,
+  onBatch: (scores: { datasetId: number; publisherId: number; score: QualityScore }[]) => void,
+  { batchSize = QUALITY_BATCH }: { batchSize?: number } = {},
+): number {
+  const bounds = db.get<{ lo: number | null; hi: number | null }>(sql`select min(id) as lo, max(id) as hi from datasets`);
+  if (!bounds || bounds.lo === null || bounds.hi === null) return 0;
+  const checks = loadUrlChecks(db);
+  let scored = 0;
+  for (let fromId = bounds.lo; fromId <= bounds.hi; fromId += batchSize) {
+    const facts = loadQualityFacts(db, { fromId, toId: fromId + batchSize - 1 }, { checks });
+    const batch = [...facts].map(([datasetId, f]) => ({ datasetId, publisherId: f.publisherId, score: scoreDatasetQuality(f.facts) }));
+    scored += batch.length;
+    onBatch(batch);
+  }
+  return scored;
+}
+
+class Accumulator {
+  datasets = 0;
+  total = 0;
+  bands: Record<QualityBand, number> = Object.fromEntries(QUALITY_BANDS.map((b) => [b.band, 0])) as Record<QualityBand, number>;
+  dims = Object.fromEntries(QUALITY_DIMENSIONS.map((d) => [d, 0])) as Record<QualityDimension, number>;
+
+  add(score: QualityScore): void {
+    this.datasets += 1;
+    this.total += score.score;
+    this.bands[score.band] += 1;
+    for (const d of QUALITY_DIMENSIONS) this.dims[d] += score.dimensions[d].points;
+  }
+
+  result(): QualityAggregate {
+    const avg = (n: number) => (this.datasets === 0 ? null : Math.round((n / this.datasets) * 10) / 10);
+    return {
+      datasets: this.datasets,
+      averageScore: avg(this.total),
+      bands: this.bands,
+      dimensions: Object.fromEntries(QUALITY_DIMENSIONS.map((d) => [d, avg(this.dims[d]) ?? 0])) as Record<QualityDimension, number>,
+    };
+  }
+}
+
+/** Score every dataset in the inventory and aggregate per publisher and for the whole catalogue. */
+export function computeCatalogueQuality(
+  db: Database,
+  { onScore }: { onScore?: (datasetId: number, score: QualityScore) => void } = {},
+): CatalogueQuality {
+  const catalogue = new Accumulator();
+  const publishers = new Map<number, Accumulator>();
+  scoreCatalogueInBatches(db, (batch) => {
+    for (const { datasetId, publisherId, score } of batch) {
+      onScore?.(datasetId, score);
+      catalogue.add(score);
+      let acc = publishers.get(publisherId);
+      if (!acc) publishers.set(publisherId, (acc = new Accumulator()));
+      acc.add(score);
+    }
+  });
+  return {
+    catalogue: catalogue.result(),
+    byPublisher: [...publishers].map(([publisherId, acc]) => ({ publisherId, ...acc.result() })),
+  };
+}

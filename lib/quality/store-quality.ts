@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { loadQualityFacts, scoreCatalogueInBatches } from "./catalogue-quality";
+import { QUALITY_BANDS, QUALITY_DIMENSIONS, scoreDatasetQuality, type QualityBand, type QualityDimension, type QualityScore } from "./score";
+
+const UPSERT = `insert into dataset_quality (dataset_id, publisher_id, score, band, findability, accessibility,
+  interoperability, reusability, contextuality, missing, urls_checked_at, computed_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (dataset_id) do update set publisher_id = excluded.publisher_id, score = excluded.score,
+    band = excluded.band, findability = excluded.findability, accessibility = excluded.accessibility,
+    interoperability = excluded.interoperability, reusability = excluded.reusability,
+    contextuality = excluded.contextuality, missing = excluded.missing,
+    urls_checked_at = excluded.urls_checked_at, computed_at = excluded.computed_at`;
+
+function storeScores(db: Database, scores: Iterable<[number, number, QualityScore]>, computedAt: string): void {
+  const upsert = db.$client.prepare(UPSERT);
+  for (const [id, publisherId, q] of scores) {
+    upsert.run(id, publisherId, q.score, q.band, q.dimensions.findability.points, q.dimensions.accessibility.points,
+      q.dimensions.interoperability.points, q.dimensions.reusability.points, q.dimensions.contextuality.points,
+      JSON.stringify(q.missing), q.urlsCheckedAt, computedAt);
+  }
+}
+
+/** Score every dataset in the inventory and store the scores (withdrawn datasets lose theirs), batch by batch. */
+export function recomputeCatalogueQuality(db: Database): { datasets: number; ms: number } {
+  const started = performance.now();
+  const computedAt = new Date().toISOString();
+  // Replacing every row is faster than upserting each (inserts in key order into an empty table).
+  const datasets = db.transaction((tx) => {
+    tx.run(sql`delete from dataset_quality where true`);
+    return scoreCatalogueInBatches(db, (batch) =>
+      storeScores(db, batch.map((b) => [b.datasetId, b.publisherId, b.score] as [number, number, QualityScore]), computedAt),
+    );
+  });
+  return { datasets, ms: Math.round(performance.now() - started) };
+}
+
+/** Score and store the given datasets again (after a write, or after their URLs were checked). */
+export function refreshDatasetQuality(db: Database, { datasetIds }: { datasetIds: readonly number[] }): void {
+  if (datasetIds.length === 0) return;
+  const ids = sql.join(datasetIds.map((id) => sql`${id}`), sql`, `);
+  const facts = loadQualityFacts(db, { where: sql`d.id in (${ids})` });
+  const computedAt = new Date().toISOString();
+  db.transaction((tx) => {
+    tx.run(sql`delete from dataset_quality where dataset_id in (${ids})`);
+    storeScores(db, [...facts].map(([id, f]) => [id, f.publisherId, scoreDatasetQuality(f.facts)] as [number, number, QualityScore]), computedAt);
+  });
+}
+
+/** The datasets whose distributions use one of these URLs. */
+export function findDatasetsByUrl(db: Database, urls: readonly string[]): number[] {
+  if (urls.length === 0) return [];
+  const list = sql.join(urls.map((u) => sql`${u}`), sql`, `);
+  return db
+    .all<{ id: number }>(sql`select distinct dataset_id as id from distributions where access_url in (${list}) or download_url in (${list})`)
+    .map((r) => r.id);
+}
+
+export type QualitySummaryLine = {
+  datasets: number;
+  averageScore: number | null;
+  bands: Record<QualityBand, number>;
+  dimensions: Record<QualityDimension, number>;
+};
+
+export type QualitySummary = {
+  catalogue: QualitySummaryLine;
+  byPublisher: (QualitySummaryLine & { slug: string; name: { nb: string; nn?: string; en?: string } })[];
+  /** The oldest score's time, or null when nothing was scored yet. */
+  computedAt: string | null;
+};
+
+type SummaryRow = {
+  datasets: number;
+  score: number | null;
+  excellent: number;
+  good: number;
+  sufficient: number;
+  bad: number;
+  findability: number | null;
+  accessibility: number | null;
+  interoperability: number | null;
+  reusability: number | null;
+  contextuality: number | null;
+};
+
+const SUMMARY = sql`count(*) as datasets, round(avg(q.score), 1) as score,
+  sum(q.band = 'excellent') as excellent, sum(q.band = 'good') as good, sum(q.band = 'sufficient') as sufficient, sum(q.band = 'bad') as bad,
+  round(avg(q.findability), 1) as findability, round(avg(q.accessibility), 1) as accessibility,
+  round(avg(q.interoperability), 1) as interoperability, round(avg(q.reusability), 1) as reusability,
+  round(avg(q.contextuality), 1) as contextuality`;
+
+const toLine = (r: SummaryRow): QualitySummaryLine => ({
+  datasets: r.datasets,
+  averageScore: r.datasets === 0 ? null : r.score,
+  bands: Object.fromEntries(QUALITY_BANDS.map((b) => [b.band, r[b.band] ?? 0])) as Record<QualityBand, number>,
+  dimensions: Object.fromEntries(QUALITY_DIMENSIONS.map((d) => [d, r[d] ?? 0])) as Record<QualityDimension, number>,
+});
+
+/** Average scores and band counts from the stored scores: the catalogue and each publisher. */
+export function getQualitySummary(db: Database): QualitySummary {
+  const whole = db.get<SummaryRow & { computed_at: string | null }>(sql`select ${SUMMARY}, min(q.computed_at) as computed_at from dataset_quality q`)!;
+  const publishers = db.all<SummaryRow & { slug: string; name_nb: string; name_nn: string | null; name_en: string | null }>(sql`
+    select ${SUMMARY}, p.slug, p.name_nb, p.name_nn, p.name_en from dataset_quality q
+    join publishers p on p.id = q.publisher_id group by p.id order by p.name_nb collate nocase`);
+  return {
+    catalogue: toLine(whole),
+    byPublisher: publishers.map((r) => ({
+      ...toLine(r),
+      slug: r.slug,
+      name: { nb: r.name_nb, ...(r.name_nn ? { nn: r.name_nn } : {}), ...(r.name_en ? { en: r.name_en } : {}) },
+    })),
+    computedAt: whole.computed_at,
+  };
+}
+
+export type LowQualityDataset = {
+  slug: string;
+  title: { nb: string; nn?: string; en?: string };
+  score: number;
+  band: QualityBand;
+  missing: string[];
+  urlsCheckedAt: string | null;
+};
+
+/** The datasets with the lowest stored scores (staff: what to improve first), with their missing checks. */
+export function listLowestQualityDatasets(db: Database, { limit = 20, publisherId }: { limit?: number; publisherId?: number } = {}): LowQualityDataset[] {
+  return db
+    .all<{ slug: string; title_nb: string; title_nn: string | null; title_en: string | null; score: number; band: QualityBand; missing: string; urls_checked_at: string | null }>(sql`
+      select d.slug, d.title_nb, d.title_nn, d.title_en, q.score, q.band, q.missing, q.urls_checked_at
+      from dataset_quality q join datasets d on d.id = q.dataset_id
+      ${publisherId === undefined ? sql`` : sql`where q.publisher_id = ${publisherId}`}
+      order by q.score, q.dataset_id limit ${limit}`)
+    .map((r) => ({
+      slug: r.slug,
+      title: { nb: r.title_nb, ...(r.title_nn ? { nn: r.title_nn } : {}), ...(r.title_en ? { en: r.title_en } : {}) },
+      score: r.score,
+      band: r.band,
+      missing: JSON.parse(r.missing) as string[],
+      urlsCheckedAt: r.urls_checked_at,
+    }));
+}
