@@ -4,7 +4,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { refuseToStartOnProblems, warmUpSearch } = await import("@/lib/server-start");
+  const { refuseToStartOnProblems, startBackgroundJobs, warmUpSearch } = await import("@/lib/server-start");
   refuseToStartOnProblems();
   warmUpSearch();
+  startBackgroundJobs();
 }

@@ -57,6 +57,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       SEED_DEMO: booleanFlag(true),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       HARVEST_ALLOW_PRIVATE_NETWORK: booleanFlag(false),
+      /** The server's own background jobs: daily KPI snapshot, metadata quality recompute. */
+      BACKGROUND_JOBS: booleanFlag(true),
+      /** Check distributions' URLs over the network for the quality score (needs internet access). */
+      QUALITY_URL_CHECKS: booleanFlag(false),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,

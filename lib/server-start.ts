@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/database";
-import { EnvError, getEnv } from "@/lib/env";
+import { env, EnvError, getEnv } from "@/lib/env";
+import { startKpiScheduler } from "@/lib/kpi/scheduler";
+import { startQualityScheduler } from "@/lib/quality/scheduler";
 import { AppError } from "@/lib/errors";
 import { getFacetIndex } from "@/lib/search/facet-index";
 
@@ -33,4 +35,17 @@ export function warmUpSearch(): void {
   const index = getFacetIndex(getDb());
   const ms = performance.now() - started;
   if (ms > 500) console.log(`Search index of ${index.live} datasets built in ${(ms / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The server's background jobs: the daily KPI snapshot (with backfill) and the metadata-quality
+ * recompute, plus URL checks when QUALITY_URL_CHECKS is on. Off with BACKGROUND_JOBS=false.
+ */
+export function startBackgroundJobs(): void {
+  if (!env.BACKGROUND_JOBS) return;
+  startKpiScheduler(getDb);
+  startQualityScheduler(getDb, {
+    checkUrls: env.QUALITY_URL_CHECKS,
+    allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
+  });
 }

@@ -5,6 +5,7 @@ import { closeDatabase, databaseFileFromUrl, openDatabase } from "@/db/client";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 import { isCatalogueEmpty, seedDemoCatalogue } from "@/db/seed";
 import { getEnv, resetEnv } from "@/lib/env";
+import { ensureKpiAggregates } from "@/lib/kpi/refresh-openness";
 import { ensureSiteAdmin } from "@/lib/users/ensure-site-admin";
 
 /**
@@ -43,6 +44,8 @@ export async function prepareDatabase(): Promise<void> {
           `(${Math.round(performance.now() - started)} ms)`,
       );
     }
+    const kpi = ensureKpiAggregates(db);
+    if (kpi.rebuilt) console.log(`KPI aggregates rebuilt (${kpi.reason})`);
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const result = await ensureSiteAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
       if (result !== "unchanged") console.log(`Site administrator ${env.ADMIN_EMAIL}: ${result}`);

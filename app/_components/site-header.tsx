@@ -27,6 +27,7 @@ export function SiteHeader() {
             items={[
               { href: "/datasets", label: t("navDatasets") },
               { href: "/publishers", label: t("navPublishers") },
+              { href: "/kpi", label: t("navKpi") },
             ]}
           />
           <LanguageSwitcher />

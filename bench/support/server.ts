@@ -24,6 +24,8 @@ export async function startBenchServer(databaseFile: string, port: number): Prom
       BASE_URL: `http://localhost:${port}`,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       LOG_LEVEL: "warn",
+      // No daily jobs or quality recompute in the middle of a measurement.
+      BACKGROUND_JOBS: "false",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
