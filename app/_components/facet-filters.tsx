@@ -13,6 +13,7 @@ const ORDER: { field: FacetField; visible?: number; open?: boolean }[] = [
   { field: "format" },
   { field: "license" },
   { field: "access" },
+  { field: "quality" },
   { field: "keyword", visible: 10 },
 ];
 

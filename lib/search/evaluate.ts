@@ -1,5 +1,14 @@
 import { FACET_FIELDS, type FacetField } from "./facet-labels";
-import { compareModified, compareTitle, lookupValue, orderByModified, orderByTitle, type FacetIndex } from "./facet-index";
+import {
+  compareModified,
+  compareQuality,
+  compareTitle,
+  lookupValue,
+  orderByModified,
+  orderByQuality,
+  orderByTitle,
+  type FacetIndex,
+} from "./facet-index";
 
 export type Evaluation = { total: number; pageIds: number[]; counts: Int32Array };
 
@@ -7,7 +16,7 @@ export type EvaluateInput = {
   filters: Partial<Record<FacetField, readonly string[]>>;
   /** Dataset ids that match the text query, best first; null when there is no text query. */
   text: readonly number[] | null;
-  sort: "relevance" | "modified" | "title";
+  sort: "relevance" | "modified" | "title" | "quality";
   offset: number;
   limit: number;
 };
@@ -74,22 +83,27 @@ export function evaluateSearch(index: FacetIndex, input: EvaluateInput): Evaluat
     const ids = input.sort === "relevance" ? input.text : sortIds(index, input.text, input.sort);
     for (const id of ids) visit(id);
   } else {
-    const order = input.sort === "title" ? orderByTitle(index) : orderByModified(index);
+    const order = orderFor(index, input.sort);
     for (let i = 0; i < order.length; i++) visit(order[i]!);
   }
   return { total, pageIds, counts };
 }
 
-function sortIds(index: FacetIndex, ids: readonly number[], sort: "modified" | "title"): number[] {
+function orderFor(index: FacetIndex, sort: EvaluateInput["sort"]): Int32Array {
+  return sort === "title" ? orderByTitle(index) : sort === "quality" ? orderByQuality(index) : orderByModified(index);
+}
+
+function sortIds(index: FacetIndex, ids: readonly number[], sort: "modified" | "title" | "quality"): number[] {
   if (ids.length > index.live / 8) {
     // Most of the catalogue: walk the precomputed order and keep the matches.
-    const order = sort === "title" ? orderByTitle(index) : orderByModified(index);
+    const order = orderFor(index, sort);
     const wanted = new Set(ids);
     const out: number[] = [];
     for (let i = 0; i < order.length; i++) if (wanted.has(order[i]!)) out.push(order[i]!);
     return out;
   }
-  return ids.filter((id) => index.length[id]! > 0).sort(sort === "title" ? compareTitle(index) : compareModified(index));
+  const compare = sort === "title" ? compareTitle(index) : sort === "quality" ? compareQuality(index) : compareModified(index);
+  return ids.filter((id) => index.length[id]! > 0).sort(compare);
 }
 
 /** The facet values of one field with their counts, most frequent first, at most `limit`. */

@@ -27,6 +27,8 @@ type DocRow = {
   access: string;
   sortModified: string;
   title: string;
+  band: string | null;
+  score: number | null;
 };
 
 export type FacetIndex = {
@@ -41,11 +43,14 @@ export type FacetIndex = {
   length: Uint16Array;
   modifiedKey: string[];
   titleKey: string[];
+  /** Metadata-quality score (lib/quality) of each dataset, -1 when not scored yet. */
+  qualityKey: number[];
   values: string[];
   valueField: Uint8Array;
   valueIds: Map<string, number>;
   byModified: Int32Array | null;
   byTitle: Int32Array | null;
+  byQuality: Int32Array | null;
   maxId: number;
   /** Wall-clock time of the last refresh; rows updated since (less an overlap) are re-read. */
   refreshedAt: number;
@@ -86,11 +91,13 @@ function emptyIndex(): FacetIndex {
     length: new Uint16Array(1024),
     modifiedKey: [],
     titleKey: [],
+    qualityKey: [],
     values: [],
     valueField: new Uint8Array(256),
     valueIds: new Map(),
     byModified: null,
     byTitle: null,
+    byQuality: null,
     maxId: 0,
     refreshedAt: 0,
     version: "",
@@ -108,9 +115,10 @@ function reload(db: Database, index: FacetIndex, previous: FacetIndex | null): v
       client
         .prepare(
           `select id from datasets where state in ('draft', 'published', 'withdrawn') and updated_at >= ?
-           union select id from datasets where id > ?`,
+           union select id from datasets where id > ?
+           union select dataset_id from dataset_quality where computed_at >= ?`,
         )
-        .all(since, previous.maxId) as { id: number }[]
+        .all(since, previous.maxId, since) as { id: number }[]
     ).map((r) => r.id);
     index.refreshedAt = startedAt;
     if (ids.length === 0) return;
@@ -126,6 +134,7 @@ function reload(db: Database, index: FacetIndex, previous: FacetIndex | null): v
   index.refreshedAt = startedAt;
   index.byModified = null;
   index.byTitle = null;
+  index.byQuality = null;
 }
 
 const BATCH = 20_000;
@@ -133,8 +142,8 @@ const BATCH = 20_000;
 function loadDocs(db: Database, index: FacetIndex, only: number[] | null): void {
   const client = db.$client;
   const rowsSql = `select d.id, d.state, p.slug as publisher, d.license, d.access_rights as access,
-      coalesce(d.modified, d.updated_at) as sortModified, d.title_nb as title
-    from datasets d join publishers p on p.id = d.publisher_id`;
+      coalesce(d.modified, d.updated_at) as sortModified, d.title_nb as title, q.band, q.score
+    from datasets d join publishers p on p.id = d.publisher_id left join dataset_quality q on q.dataset_id = d.id`;
   const batches: number[][] = [];
   if (only) {
     for (let i = 0; i < only.length; i += 500) batches.push(only.slice(i, i + 500));
@@ -231,6 +240,7 @@ function setDoc(
   ids.add(valueId(index, "access", row.access));
   ids.add(valueId(index, "open", open ? "true" : "false"));
   for (const k of keywords) ids.add(valueId(index, "keyword", k));
+  if (row.band) ids.add(valueId(index, "quality", row.band));
   const values = [...ids].slice(0, 65_535);
   ensurePoolCapacity(index, values.length);
   index.start[row.id] = index.poolUsed;
@@ -239,6 +249,7 @@ function setDoc(
   index.poolUsed += values.length;
   index.modifiedKey[row.id] = row.sortModified;
   index.titleKey[row.id] = row.title;
+  index.qualityKey[row.id] = row.score ?? -1;
   if (!wasLive) index.live++;
 }
 
@@ -284,6 +295,18 @@ export const compareModified = (index: FacetIndex) => (a: number, b: number) => 
 /** By Bokmål title in Norwegian alphabetical order (æ, ø, å last), then id. */
 export const compareTitle = (index: FacetIndex) => (a: number, b: number) =>
   collator.compare(index.titleKey[a]!, index.titleKey[b]!) || a - b;
+
+/** Best metadata quality first, then newest. */
+export const compareQuality = (index: FacetIndex) => {
+  const byModified = compareModified(index);
+  return (a: number, b: number) => index.qualityKey[b]! - index.qualityKey[a]! || byModified(a, b);
+};
+
+/** Dataset ids of the published catalogue by metadata quality. */
+export function orderByQuality(index: FacetIndex): Int32Array {
+  index.byQuality ??= Int32Array.from(liveIds(index).sort(compareQuality(index)));
+  return index.byQuality;
+}
 
 /** Dataset ids of the published catalogue, newest first. */
 export function orderByModified(index: FacetIndex): Int32Array {

@@ -10,12 +10,20 @@ import {
   type ThemeCode,
 } from "@/lib/vocabularies";
 
-export const FACET_FIELDS = ["theme", "publisher", "format", "license", "access", "open", "keyword"] as const;
+export const FACET_FIELDS = ["theme", "publisher", "format", "license", "access", "open", "keyword", "quality"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 const OPEN_LABELS: Record<string, Labels> = {
   true: { nb: "Åpne data", nn: "Opne data", en: "Open data" },
   false: { nb: "Ikke åpne data", nn: "Ikkje opne data", en: "Not open data" },
+};
+
+/** The data.europa.eu MQA rating bands of the metadata-quality score (lib/quality). */
+export const QUALITY_BAND_LABELS: Record<string, Labels> = {
+  excellent: { nb: "Utmerket metadata", nn: "Framifrå metadata", en: "Excellent metadata" },
+  good: { nb: "God metadata", nn: "God metadata", en: "Good metadata" },
+  sufficient: { nb: "Tilstrekkelig metadata", nn: "Tilstrekkeleg metadata", en: "Sufficient metadata" },
+  bad: { nb: "Mangelfull metadata", nn: "Mangelfull metadata", en: "Poor metadata" },
 };
 
 /** A function that gives the label (nb/nn/en) of a facet value; publisher names come from the database. */
@@ -33,6 +41,8 @@ export function facetLabeller(db: Database, field: FacetField): (value: string) 
       return (v) => OPEN_LABELS[v] ?? { nb: v };
     case "keyword":
       return (v) => ({ nb: v });
+    case "quality":
+      return (v) => QUALITY_BAND_LABELS[v] ?? { nb: v };
     case "publisher": {
       const names = new Map(
         db

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { SLUG_PATTERN } from "@/lib/catalogue/slug";
 import { accessRightsCodeSchema, themeCodeSchema } from "@/lib/vocabularies";
 
-export const SORTS = ["relevance", "modified", "title"] as const;
+export const SORTS = ["relevance", "modified", "title", "quality"] as const;
+export const QUALITY_BAND_VALUES = ["excellent", "good", "sufficient", "bad"] as const;
 export type Sort = (typeof SORTS)[number];
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
@@ -20,6 +21,7 @@ export const searchParamsSchema = z.strictObject({
   access: many(accessRightsCodeSchema),
   open: z.enum(["true", "false"], { error: "Must be true or false" }).optional(),
   keyword: many(z.string().trim().min(1).max(100)),
+  quality: many(z.enum(QUALITY_BAND_VALUES, { error: `Must be one of ${QUALITY_BAND_VALUES.join(", ")}` })),
   sort: z.enum(SORTS, { error: `Must be one of ${SORTS.join(", ")}` }).optional(),
   page: z.coerce.number({ error: "Must be a whole number from 1" }).int("Must be a whole number from 1").min(1, "Must be a whole number from 1").max(100_000).default(1),
   limit: z.coerce.number({ error: `Must be a whole number from 1 to ${MAX_LIMIT}` }).int().min(1).max(MAX_LIMIT, `At most ${MAX_LIMIT}`).default(DEFAULT_LIMIT),
@@ -27,7 +29,7 @@ export const searchParamsSchema = z.strictObject({
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
-const MULTI = new Set(["theme", "publisher", "format", "license", "access", "keyword"]);
+const MULTI = new Set(["theme", "publisher", "format", "license", "access", "keyword", "quality"]);
 
 /**
  * Parse URL search parameters into the search contract. Repeated parameters give several values

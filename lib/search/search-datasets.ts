@@ -71,6 +71,7 @@ export function searchDatasets(db: Database, params: SearchParams): SearchResult
     access: params.access,
     open: params.open ? [params.open] : [],
     keyword: params.keyword,
+    quality: params.quality,
   };
   const run = (expression: string | null) =>
     evaluateSearch(index, {

@@ -47,7 +47,11 @@ export function searchDatasetsSql(db: Database, params: SearchParams): SearchRes
             join (select rowid as id, ${BM25} as score from dataset_search where dataset_search match ${match}) s on s.id = d.id
             where ${where()} order by s.score, d.id desc ${page}`
         : sql`select d.id from datasets d where ${where()} order by ${
-            sort === "title" ? sql`lower(d.title_nb), d.id` : sql`coalesce(d.modified, d.updated_at) desc, d.id desc`
+            sort === "title"
+              ? sql`lower(d.title_nb), d.id`
+              : sort === "quality"
+                ? sql`(select coalesce(score, -1) from dataset_quality where dataset_id = d.id) desc, coalesce(d.modified, d.updated_at) desc, d.id desc`
+                : sql`coalesce(d.modified, d.updated_at) desc, d.id desc`
           } ${page}`,
     )
     .map((r) => r.id);
@@ -91,6 +95,9 @@ function buildFilters(params: SearchParams, match: string | null): Filter[] {
     const open = openDatasetCondition("d");
     filters.push({ field: "open", condition: params.open === "true" ? open : sql`not ${open}` });
   }
+  if (params.quality.length) {
+    filters.push({ field: "quality", condition: sql`d.id in (select dataset_id from dataset_quality where band in (${inList(params.quality)}))` });
+  }
   if (params.keyword.length) {
     filters.push({ field: "keyword", condition: sql`d.id in (select dataset_id from dataset_keywords where keyword in (${inList(params.keyword)}))` });
   }
@@ -120,6 +127,8 @@ function facetQuery(field: FacetField, where: SQL): SQL {
       return sql`select d.access_rights as value, count(*) as count from datasets d where ${where} group by d.access_rights ${limit}`;
     case "open":
       return sql`select case when ${openDatasetCondition("d")} then 'true' else 'false' end as value, count(*) as count from datasets d where ${where} group by value ${limit}`;
+    case "quality":
+      return sql`select q.band as value, count(*) as count from dataset_quality q join datasets d on d.id = q.dataset_id where ${where} group by q.band ${limit}`;
     case "keyword":
       return sql`select k.keyword as value, count(*) as count from dataset_keywords k join datasets d on d.id = k.dataset_id where ${where} group by k.keyword ${limit}`;
   }

@@ -5,6 +5,7 @@ import { createDataset } from "@/lib/catalogue/create-dataset";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDatasets, type SearchResult } from "@/lib/search/search-datasets";
 import { searchDatasetsSql } from "@/lib/search/search-sql";
+import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { loadSyntheticCatalogue } from "@/lib/synthetic/load";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -13,6 +14,7 @@ beforeAll(() => {
   t = createTestDatabase();
   seedDemoCatalogue(t.db);
   loadSyntheticCatalogue(t.db, { count: 3000, seed: 11 });
+  recomputeCatalogueQuality(t.db);
 });
 afterAll(() => t.cleanup());
 
@@ -34,6 +36,9 @@ const CASES: Record<string, string | string[]>[] = [
   { q: "bygninger", sort: "modified", page: "3", limit: "10" },
   { page: "40", limit: "50" },
   { format: "DOES_NOT_EXIST" },
+  { quality: "good" },
+  { quality: ["sufficient", "bad"], theme: "ENVI" },
+  { sort: "quality", page: "2" },
 ];
 
 describe("the in-memory facet index", () => {
@@ -45,7 +50,7 @@ describe("the in-memory facet index", () => {
       const label = JSON.stringify(raw);
       expect(fast.total, label).toBe(reference.total);
       expect(fast.query?.mode, label).toBe(reference.query?.mode);
-      for (const field of ["theme", "publisher", "format", "license", "access", "open"] as const) {
+      for (const field of ["theme", "publisher", "format", "license", "access", "open", "quality"] as const) {
         expect(facetMap(fast, field), `${label} ${field}`).toEqual(facetMap(reference, field));
       }
       const keywords = facetMap(reference, "keyword");
@@ -91,5 +96,14 @@ describe("the in-memory facet index", () => {
     } finally {
       other.$client.close();
     }
+  });
+});
+
+describe("quality in search", () => {
+  it("offers the MQA bands as a facet and sorts by score", () => {
+    const result = searchDatasets(t.db, parseSearchParams({ sort: "quality", limit: "50" }));
+    expect(result.facets.quality.map((f) => f.value).sort()).toEqual(expect.arrayContaining(["good", "sufficient"]));
+    const scores = result.results.map((r) => t.db.$client.prepare("select score from dataset_quality d join datasets x on x.id = d.dataset_id where x.slug = ?").pluck().get(r.slug) as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });

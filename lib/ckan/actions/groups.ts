@@ -1,3 +1,4 @@
+import { parseSearchParams } from "@/lib/search/params";
 import type { Database } from "@/db/client";
 import { searchDatasets } from "@/lib/search/search-datasets";
 import { THEME_CODES } from "@/lib/vocabularies";
@@ -11,7 +12,7 @@ export function groupList(db: Database, params: ActionParams) {
   const limit = integerParam(params, "limit", 1000, { max: 1000 });
   const offset = integerParam(params, "offset", 0);
   const counts = new Map(
-    searchDatasets(db, { theme: [], publisher: [], format: [], license: [], access: [], keyword: [], page: 1, limit: 1 })
+    searchDatasets(db, parseSearchParams({ limit: "1" }))
       .facets.theme.map((f) => [f.value, f.count]),
   );
   const groups = THEME_CODES.map((code) => toCkanGroup(code, counts.get(code) ?? 0));

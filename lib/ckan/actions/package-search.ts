@@ -159,6 +159,7 @@ export function packageSearch(db: Database, params: ActionParams, baseUrl: strin
     license: filters.license,
     access: [],
     keyword: filters.keyword,
+    quality: [],
     sort,
     page: 1,
     limit: Math.max(rows, 1),
