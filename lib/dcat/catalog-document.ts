@@ -15,8 +15,8 @@ import {
   listPublishedDatasetIds,
   pagePublishedDatasetIds,
 } from "./queries";
-import { createRdfWriter } from "./serialize";
-import { loadDatasetsForRdf } from "./load-datasets";
+import { createRdfWriter, encodePieces } from "./serialize";
+import { loadDatasetsForRdf, newSharedRecords } from "./load-datasets";
 
 export type CatalogDocumentOptions = {
   baseUrl: string;
@@ -31,8 +31,15 @@ export type CatalogDocumentOptions = {
 
 export type PreparedCatalog = {
   version: CatalogueVersion;
-  /** The document, produced as it is read. */
+  /** The document, produced as it is read, in pieces of a few tens of KB. */
   chunks: () => AsyncGenerator<string>;
+  /**
+   * The document as UTF-8, one chunk per batch (a Hydra page is one). Each batch's text is encoded
+   * as soon as it is written, so no text waits on the JS heap while the client reads: text held
+   * across those waits outlived young-generation collections and was promoted, and the old
+   * generation's growth made the server's peak RSS grow with the catalogue.
+   */
+  bytes: () => AsyncGenerator<Uint8Array>;
 };
 
 const filterOf = (params: CatalogParams): DatasetFilter => ({
@@ -53,11 +60,13 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
   const filter = filterOf(params);
   const version = getCatalogueVersion(db, filter);
 
-  async function* chunks(): AsyncGenerator<string> {
+  /** The text, batch by batch, each batch in pieces. */
+  async function* batches(): AsyncGenerator<string[]> {
     const catalog = describeCatalog({ baseUrl, publisher, modified: version.lastModified, contactEmail: options.contactEmail });
     const pipeline = getPipeline(params.profile);
     const ctx: ProfileContext = { baseUrl, catalogUri: catalog.uri, described: new Set() };
     const writer = createRdfWriter(options.format);
+    const shared = newSharedRecords();
 
     const head = new Graph();
     for (const profile of pipeline) profile.catalogToGraph(catalog, ctx, head);
@@ -80,28 +89,48 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
     };
 
     if (params.page !== undefined) {
-      writeDatasets(loadDatasetsForRdf(db, pagePublishedDatasetIds(db, { filter, page: params.page, perPage: PAGE_SIZE, version })));
+      const ids = pagePublishedDatasetIds(db, { filter, page: params.page, perPage: PAGE_SIZE, version });
+      writeDatasets(loadDatasetsForRdf(db, ids, shared));
     } else {
-      const limit = options.batchSize ?? 500;
+      // Small batches: 25 to 100 measured as fast as each other on 100,000 datasets and much faster
+      // than 500 (less alive across young-generation collections, fewer promotions; GC had been
+      // ~35% of CPU); at 25 a batch's chunk (~140 KB) is written before the next batch's garbage
+      // forces a collection, so chunks die young and the server's RSS does not saw up and down.
+      const limit = options.batchSize ?? 25;
       let afterId = 0;
       for (;;) {
         const ids = listPublishedDatasetIds(db, { filter, afterId, limit });
         if (ids.length === 0) break;
         afterId = ids.at(-1)!;
-        writeDatasets(loadDatasetsForRdf(db, ids));
+        writeDatasets(loadDatasetsForRdf(db, ids, shared));
         yield await writer.take();
         if (ids.length < limit) break;
       }
     }
-    yield (await writer.take()) + (await writer.end());
+    yield [...(await writer.take()), ...(await writer.end())];
   }
 
-  return { version, chunks };
+  async function* chunks(): AsyncGenerator<string> {
+    for await (const pieces of batches()) yield* pieces;
+  }
+
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    for await (const pieces of batches()) {
+      if (pieces.length === 0) continue;
+      const chunk = encodePieces(pieces);
+      // Let go of the text before waiting on the client: held across that wait, it would outlive
+      // young-generation collections and be promoted (the server's RSS then grew by ~150 MB).
+      pieces.length = 0;
+      yield chunk;
+    }
+  }
+
+  return { version, chunks, bytes };
 }
 
 /** The whole document as one string (tests, small pages). */
 export async function catalogToString(db: Database, options: CatalogDocumentOptions): Promise<string> {
-  let text = "";
-  for await (const chunk of prepareCatalog(db, options).chunks()) text += chunk;
-  return text;
+  const pieces: string[] = [];
+  for await (const piece of prepareCatalog(db, options).chunks()) pieces.push(piece);
+  return pieces.join("");
 }

@@ -1,8 +1,47 @@
 import { DataFactory } from "n3";
 import type { Literal, NamedNode, Quad, Quad_Object, Quad_Predicate, Quad_Subject, Term } from "@rdfjs/types";
-import { RDF_TYPE, xsd } from "./namespaces";
+import { RDF_TYPE, rdf, xsd } from "./namespaces";
 
-const { namedNode, literal, quad } = DataFactory;
+const { namedNode, quad } = DataFactory;
+
+const XSD_STRING = xsd("string");
+const RDF_LANG_STRING = rdf("langString");
+
+/**
+ * An RDF/JS Literal that keeps its parts as fields. n3's own Literal keeps one id string and
+ * re-parses it on every read of value, language and datatype (a new NamedNode each time), which
+ * the writers do for every literal; this one reads as plain fields, and its datatype is the shared
+ * (interned) term, so the writer's encoding of it is computed once. Equal to an n3 Literal with
+ * the same parts (RDF/JS equality), in both directions.
+ */
+export class FieldLiteral implements Literal {
+  readonly termType = "Literal" as const;
+  readonly direction = "" as const;
+  constructor(
+    readonly value: string,
+    readonly language: string,
+    readonly datatype: NamedNode,
+  ) {}
+
+  equals(other: Term | null | undefined): boolean {
+    return (
+      !!other &&
+      other.termType === "Literal" &&
+      other.value === this.value &&
+      other.language === this.language &&
+      !other.direction &&
+      other.datatype.value === this.datatype.value
+    );
+  }
+}
+
+/** A literal: language-tagged (lower-cased tag, as n3 does), typed, or a plain xsd:string. */
+export function literal(value: string, languageOrDatatype?: string | NamedNode): Literal {
+  if (typeof languageOrDatatype === "string") return new FieldLiteral(value, languageOrDatatype.toLowerCase(), RDF_LANG_STRING);
+  return new FieldLiteral(value, "", languageOrDatatype ?? XSD_STRING);
+}
+
+const same = (a: Term, b: Term) => a === b || a.equals(b);
 
 export type Subject = Quad_Subject;
 
@@ -26,48 +65,56 @@ export class Graph {
 
   /** The objects of `subject predicate ?o`. */
   objects(subject: Term, predicate: Term): Quad_Object[] {
-    return this.quads.filter((q) => q.subject.equals(subject) && q.predicate.equals(predicate)).map((q) => q.object);
+    return this.quads.filter((q) => same(q.subject, subject) && same(q.predicate, predicate)).map((q) => q.object);
   }
 
   /** The quads that match; an undefined position matches anything. */
   match(subject?: Term, predicate?: Term, object?: Term): Quad[] {
     return this.quads.filter(
       (q) =>
-        (!subject || q.subject.equals(subject)) &&
-        (!predicate || q.predicate.equals(predicate)) &&
-        (!object || q.object.equals(object)),
+        (!subject || same(q.subject, subject)) &&
+        (!predicate || same(q.predicate, predicate)) &&
+        (!object || same(q.object, object)),
     );
   }
 
   /** The subjects of `?s predicate object`. */
   subjects(predicate: Term, object: Term): Quad_Subject[] {
-    return this.quads.filter((q) => q.predicate.equals(predicate) && q.object.equals(object)).map((q) => q.subject);
+    return this.quads.filter((q) => same(q.predicate, predicate) && same(q.object, object)).map((q) => q.subject);
   }
 
   has(subject: Term, predicate: Term, object?: Term): boolean {
-    return this.quads.some((q) => q.subject.equals(subject) && q.predicate.equals(predicate) && (!object || q.object.equals(object)));
+    return this.quads.some((q) => same(q.subject, subject) && same(q.predicate, predicate) && (!object || same(q.object, object)));
   }
 
-  /** Remove every quad that matches; an undefined position matches anything. */
+  /** Remove every quad that matches; an undefined position matches anything. In place: no new array. */
   remove(subject?: Term, predicate?: Term, object?: Term): this {
-    this.quads = this.quads.filter(
-      (q) =>
-        !(
-          (!subject || q.subject.equals(subject)) &&
-          (!predicate || q.predicate.equals(predicate)) &&
-          (!object || q.object.equals(object))
-        ),
-    );
+    const quads = this.quads;
+    let kept = 0;
+    for (let i = 0; i < quads.length; i++) {
+      const q = quads[i]!;
+      const matches =
+        (!subject || same(q.subject, subject)) && (!predicate || same(q.predicate, predicate)) && (!object || same(q.object, object));
+      if (!matches) quads[kept++] = q;
+    }
+    quads.length = kept;
     return this;
   }
 
-  /** Replace every object of `predicate` (on any subject) by `map(object)`; null drops the quad. */
+  /** Replace every object of `predicate` (on any subject) by `map(object)`; null drops the quad. In place. */
   mapObjects(predicate: Term, map: (object: Quad_Object, subject: Quad_Subject) => Quad_Object | null): this {
-    this.quads = this.quads.flatMap((q) => {
-      if (!q.predicate.equals(predicate)) return [q];
+    const quads = this.quads;
+    let kept = 0;
+    for (let i = 0; i < quads.length; i++) {
+      const q = quads[i]!;
+      if (!same(q.predicate, predicate)) {
+        quads[kept++] = q;
+        continue;
+      }
       const next = map(q.object, q.subject);
-      return next ? [quad(q.subject, q.predicate, next)] : [];
-    });
+      if (next) quads[kept++] = next === q.object ? q : quad(q.subject, q.predicate, next);
+    }
+    quads.length = kept;
     return this;
   }
 

@@ -101,14 +101,16 @@ function rdfHeaders(format: RdfFormat, etag: string, lastModified: string | unde
   };
 }
 
-function toStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** The document as a byte stream, produced as the client reads it (pull: one chunk waits at most). */
+function toStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else if (value) controller.enqueue(encoder.encode(value));
+        for (;;) {
+          const { value, done } = await chunks.next();
+          if (done) return controller.close();
+          if (value.byteLength > 0) return controller.enqueue(value);
+        }
       } catch (error) {
         console.error(error);
         controller.error(error);
@@ -136,7 +138,7 @@ export function catalogResponse(
     const headers = rdfHeaders(format, etag, modified, negotiated);
     if (isNotModified(request, etag, modified)) return new Response(null, { status: 304, headers });
     if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-    return new Response(toStream(prepared.chunks()), { status: 200, headers });
+    return new Response(toStream(prepared.bytes()), { status: 200, headers });
   } catch (error) {
     return errorResponse(error);
   }

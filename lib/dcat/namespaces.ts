@@ -22,6 +22,13 @@ export const PREFIXES = {
 
 export type Prefix = keyof typeof PREFIXES;
 
+/**
+ * Terms built once and shared by every response (vocabulary classes and properties, datatypes,
+ * controlled-vocabulary concepts, publishers): the writers may remember how they encode them.
+ */
+const interned = new WeakSet<object>();
+export const isInterned = (term: object): boolean => interned.has(term);
+
 /** A term builder per vocabulary: `dcat("Dataset")` is the IRI dcat:Dataset. Terms are cached. */
 function namespace(base: string): (local: string) => NamedNode {
   const cache = new Map<string, NamedNode>();
@@ -29,10 +36,31 @@ function namespace(base: string): (local: string) => NamedNode {
     let term = cache.get(local);
     if (!term) {
       term = DataFactory.namedNode(base + local);
+      interned.add(term);
       cache.set(local, term);
     }
     return term;
   };
+}
+
+const SHARED_IRIS_KEPT = 8192;
+const sharedIris = new Map<string, NamedNode>();
+
+/**
+ * The IRI of something many datasets point at (a theme, licence, file type, language, frequency,
+ * standard, publisher): one shared term per IRI. Bounded, so memory stays flat whatever the data:
+ * past the bound, a fresh (not shared) term.
+ */
+export function sharedIri(value: string): NamedNode {
+  let term = sharedIris.get(value);
+  if (!term) {
+    term = DataFactory.namedNode(value);
+    if (sharedIris.size < SHARED_IRIS_KEPT) {
+      interned.add(term);
+      sharedIris.set(value, term);
+    }
+  }
+  return term;
 }
 
 export const rdf = namespace(PREFIXES.rdf);

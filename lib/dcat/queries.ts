@@ -7,6 +7,27 @@ import type { DcatPublisher, LangText } from "./model";
  * in batches (one query per table per batch, never one per dataset), so the full dump streams fast.
  */
 
+type Statement = import("better-sqlite3").Statement;
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection, SQL text and row mode, for the queries every
+ * request or batch runs (drizzle's `db.all(sql…)` prepares its statement anew on each call).
+ */
+export function prepared(db: Database, text: string, mode: "objects" | "raw" | "pluck" = "objects"): Statement {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  const key = `${mode}:${text}`;
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = db.$client.prepare(text);
+    if (mode === "raw") statement.raw(true);
+    if (mode === "pluck") statement.pluck(true);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
 export type DatasetFilter = {
   /** Publisher slug: one publisher's catalogue. */
   publisher?: string;
@@ -27,9 +48,20 @@ export function listPublishedDatasetIds(
   db: Database,
   { filter = {}, afterId = 0, limit }: { filter?: DatasetFilter; afterId?: number; limit: number },
 ): number[] {
-  return db
-    .all<{ id: number }>(sql`select d.id from datasets d where ${where(filter)} and d.id > ${afterId} order by d.id limit ${limit}`)
-    .map((r) => r.id);
+  const conditions = ["+d.state = 'published'"];
+  const params: (string | number)[] = [];
+  if (filter.publisher) {
+    conditions.push("d.publisher_id = (select id from publishers where slug = ?)");
+    params.push(filter.publisher);
+  }
+  if (filter.modifiedSince) {
+    conditions.push("d.updated_at >= ?");
+    params.push(filter.modifiedSince);
+  }
+  // `+d.state`: read by primary key from afterId on; through the state index, SQLite would walk
+  // and sort every published dataset for each batch.
+  const text = `select d.id from datasets d where ${conditions.join(" and ")} and d.id > ? order by d.id limit ?`;
+  return prepared(db, text, "pluck").all(...params, afterId, limit) as number[];
 }
 
 /**
@@ -71,13 +103,15 @@ const counts = new Map<string, number>();
  * every write to a dataset moves its updated_at.
  */
 export function getCatalogueVersion(db: Database, filter: DatasetFilter = {}): CatalogueVersion {
-  const row = db.get<{ d: string | null; p: string | null; s: string | null }>(sql`
-    select max(
+  const row = prepared(
+    db,
+    `select max(
         coalesce((select max(updated_at) from datasets where state = 'draft'), ''),
         coalesce((select max(updated_at) from datasets where state = 'published'), ''),
         coalesce((select max(updated_at) from datasets where state = 'withdrawn'), '')) as d,
       (select max(updated_at) from publishers) as p,
-      (select max(updated_at) from data_services) as s`);
+      (select max(updated_at) from data_services) as s`,
+  ).get() as { d: string | null; p: string | null; s: string | null } | undefined;
   const stamps = [row?.d, row?.p, row?.s].filter((v): v is string => !!v).sort();
   const lastModified = stamps.at(-1) ?? null;
   const key = JSON.stringify([db.$client.name, filter.publisher ?? null, filter.modifiedSince ?? null, lastModified]);

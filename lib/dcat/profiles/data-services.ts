@@ -2,16 +2,16 @@ import type { NamedNode } from "@rdfjs/types";
 import { ACCESS_RIGHTS_SCHEME_URI, getFileType } from "@/lib/vocabularies";
 import { type Graph, iri } from "../graph";
 import type { DcatDataService, DcatDataset, DcatDistribution } from "../model";
-import { dcat, dct } from "../namespaces";
+import { dcat, dct, sharedIri } from "../namespaces";
 import { OGC_SERVICE_STANDARDS } from "../standards";
 import { addLangText, describeAgent, describeStandard, typedResource } from "./dcat-ap-3";
 import { type DcatProfile, firstMention, type ProfileContext } from "./types";
 import { contactPointUri, distributionServiceUri, distributionUri } from "./uris";
 
 function registeredService(g: Graph, ctx: ProfileContext, ds: DcatDataset, s: DcatDataService): NamedNode {
-  const node = iri(s.uri);
+  const node = sharedIri(s.uri);
   if (firstMention(ctx, `service ${s.uri}`)) {
-    g.add(iri(ctx.catalogUri), dcat("service"), node);
+    g.add(sharedIri(ctx.catalogUri), dcat("service"), node);
     g.type(node, dcat("DataService"));
     addLangText(g, node, dct("title"), s.title);
     addLangText(g, node, dct("description"), s.description);
@@ -32,7 +32,7 @@ function registeredService(g: Graph, ctx: ProfileContext, ds: DcatDataset, s: Dc
 /** A WMS/WFS/… distribution without a registered service: the endpoint is described as one. */
 function mintedService(g: Graph, ctx: ProfileContext, ds: DcatDataset, d: DcatDistribution, kind: string): NamedNode {
   const node = iri(distributionServiceUri(ds, d));
-  g.add(iri(ctx.catalogUri), dcat("service"), node);
+  g.add(sharedIri(ctx.catalogUri), dcat("service"), node);
   g.type(node, dcat("DataService"));
   const title = Object.keys(d.title).length > 0 ? d.title : { nb: `${ds.title.nb} (${kind})` };
   addLangText(g, node, dct("title"), title);
@@ -40,11 +40,11 @@ function mintedService(g: Graph, ctx: ProfileContext, ds: DcatDataset, d: DcatDi
   const ogc = OGC_SERVICE_STANDARDS[kind];
   if (ogc) g.add(node, dct("conformsTo"), describeStandard(g, ctx, ogc.uri));
   const fileType = d.format ? getFileType(d.format) : undefined;
-  if (fileType?.uri) g.add(node, dct("format"), iri(fileType.uri));
-  g.add(node, dct("accessRights"), iri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
+  if (fileType?.uri) g.add(node, dct("format"), sharedIri(fileType.uri));
+  g.add(node, dct("accessRights"), sharedIri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
   const license = d.license ?? ds.license;
   if (license) g.add(node, dct("license"), typedResource(g, ctx, license, dct("LicenseDocument")));
-  g.add(node, dct("publisher"), iri(ds.publisher.uri));
+  g.add(node, dct("publisher"), sharedIri(ds.publisher.uri));
   if (ds.contactPoint) g.add(node, dcat("contactPoint"), iri(contactPointUri(ds)));
   g.add(node, dcat("servesDataset"), iri(ds.uri));
   return node;

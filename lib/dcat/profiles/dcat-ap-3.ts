@@ -10,7 +10,7 @@ import {
 } from "@/lib/vocabularies";
 import { dateLiteral, decimalLiteral, type Graph, iri, optionalIri, text, typed } from "../graph";
 import type { DcatCatalog, DcatDataset, DcatDistribution, DcatPublisher, LangText } from "../model";
-import { dcat, dct, foaf, skos, vcard, xsd } from "../namespaces";
+import { adms, dcat, dct, foaf, gsp, sharedIri, skos, vcard, xsd } from "../namespaces";
 import { standardTitle } from "../standards";
 import { type DcatProfile, firstMention, type ProfileContext } from "./types";
 import { contactPointUri, distributionUri, locationUri, recordUri, temporalUri } from "./uris";
@@ -29,14 +29,14 @@ export function addLangText(g: Graph, s: NamedNode, p: NamedNode, value: LangTex
 
 /** An IRI typed with the DCAT-AP range class of the property that points at it (once per response). */
 export function typedResource(g: Graph, ctx: ProfileContext, uri: string, type: NamedNode): NamedNode {
-  const node = iri(uri);
+  const node = sharedIri(uri);
   if (firstMention(ctx, `${type.value} ${uri}`)) g.type(node, type);
   return node;
 }
 
 /** A dct:Standard (conformsTo target) with its title, described once per response. */
 export function describeStandard(g: Graph, ctx: ProfileContext, uri: string): NamedNode {
-  const node = iri(uri);
+  const node = sharedIri(uri);
   if (firstMention(ctx, `standard ${uri}`)) {
     g.type(node, dct("Standard"));
     g.add(node, dct("title"), text(standardTitle(uri)));
@@ -46,7 +46,7 @@ export function describeStandard(g: Graph, ctx: ProfileContext, uri: string): Na
 
 /** foaf:Agent with its names; DCAT-AP-NO adds the organisation number. */
 export function describeAgent(g: Graph, ctx: ProfileContext, p: Pick<DcatPublisher, "uri" | "name" | "homepage">): NamedNode {
-  const node = iri(p.uri);
+  const node = sharedIri(p.uri);
   if (firstMention(ctx, `agent ${p.uri}`)) {
     g.type(node, foaf("Agent"));
     addLangText(g, node, foaf("name"), p.name);
@@ -72,16 +72,16 @@ export function mediaTypeUri(type: string | null): string | null {
   return `${IANA_MEDIA_TYPES_BASE}${type}`;
 }
 
-function distributionToGraph(g: Graph, ctx: ProfileContext, ds: DcatDataset, d: DcatDistribution): void {
+function distributionToGraph(g: Graph, ctx: ProfileContext, ds: DcatDataset, datasetNode: NamedNode, d: DcatDistribution): void {
   const node = iri(distributionUri(ds, d));
-  g.add(iri(ds.uri), dcat("distribution"), node);
+  g.add(datasetNode, dcat("distribution"), node);
   g.type(node, dcat("Distribution"));
   addLangText(g, node, dct("title"), d.title);
   addLangText(g, node, dct("description"), d.description);
   g.add(node, dcat("accessURL"), iri(d.accessURL));
   g.add(node, dcat("downloadURL"), optionalIri(d.downloadURL));
   const fileType = d.format ? getFileType(d.format) : undefined;
-  if (fileType?.uri) g.add(node, dct("format"), iri(fileType.uri));
+  if (fileType?.uri) g.add(node, dct("format"), sharedIri(fileType.uri));
   // A format outside the EU list (SOSI): its specification, which the harvester maps back.
   else if (fileType?.conformsTo) g.add(node, dct("conformsTo"), describeStandard(g, ctx, fileType.conformsTo));
   const mediaType = mediaTypeUri(d.mediaType);
@@ -89,7 +89,7 @@ function distributionToGraph(g: Graph, ctx: ProfileContext, ds: DcatDataset, d: 
   const license = d.license ?? ds.license;
   if (license) g.add(node, dct("license"), typedResource(g, ctx, license, dct("LicenseDocument")));
   if (d.byteSize !== null) g.add(node, dcat("byteSize"), typed(d.byteSize, xsd("nonNegativeInteger")));
-  if (d.status) g.add(node, iri("http://www.w3.org/ns/adms#status"), iri(`${DISTRIBUTION_STATUS_SCHEME_URI}/${d.status}`));
+  if (d.status) g.add(node, adms("status"), sharedIri(`${DISTRIBUTION_STATUS_SCHEME_URI}/${d.status}`));
   for (const uri of d.conformsTo) g.add(node, dct("conformsTo"), describeStandard(g, ctx, uri));
   g.add(node, dct("issued"), dateLiteral(d.issued));
   g.add(node, dct("modified"), dateLiteral(d.modified));
@@ -100,7 +100,8 @@ export const dcatAp3: DcatProfile = {
 
   datasetToGraph(ds, ctx, g) {
     const node = iri(ds.uri);
-    g.add(iri(ctx.catalogUri), dcat("dataset"), node);
+    const catalog = sharedIri(ctx.catalogUri);
+    g.add(catalog, dcat("dataset"), node);
     g.type(node, dcat("Dataset"));
     addLangText(g, node, dct("title"), ds.title);
     addLangText(g, node, dct("description"), ds.description);
@@ -111,17 +112,18 @@ export const dcatAp3: DcatProfile = {
       g.add(node, dcat("contactPoint"), contact);
       describeContact(g, contact, ds.contactPoint);
     }
-    for (const theme of ds.themes) g.add(node, dcat("theme"), iri(`${THEME_SCHEME_URI}/${theme}`));
+    for (const theme of ds.themes) g.add(node, dcat("theme"), sharedIri(`${THEME_SCHEME_URI}/${theme}`));
     for (const lang of LANG_ORDER) for (const k of ds.keywords[lang] ?? []) g.add(node, dcat("keyword"), text(k, lang));
-    g.add(node, dct("accessRights"), iri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
-    if (ds.accrualPeriodicity) g.add(node, dct("accrualPeriodicity"), iri(`${FREQUENCY_SCHEME_URI}/${ds.accrualPeriodicity}`));
+    g.add(node, dct("accessRights"), sharedIri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
+    if (ds.accrualPeriodicity) g.add(node, dct("accrualPeriodicity"), sharedIri(`${FREQUENCY_SCHEME_URI}/${ds.accrualPeriodicity}`));
     if (ds.landingPage) {
       // Landing pages are mostly one per dataset: typed every time, not remembered (flat memory).
-      g.add(node, dcat("landingPage"), iri(ds.landingPage));
-      g.type(iri(ds.landingPage), foaf("Document"));
+      const landingPage = iri(ds.landingPage);
+      g.add(node, dcat("landingPage"), landingPage);
+      g.type(landingPage, foaf("Document"));
     }
     for (const uri of ds.conformsTo) g.add(node, dct("conformsTo"), describeStandard(g, ctx, uri));
-    for (const code of ds.languages) g.add(node, dct("language"), iri(`${LANGUAGE_SCHEME_URI}/${code}`));
+    for (const code of ds.languages) g.add(node, dct("language"), sharedIri(`${LANGUAGE_SCHEME_URI}/${code}`));
     if (ds.temporal) {
       const period = iri(temporalUri(ds));
       g.add(node, dct("temporal"), period);
@@ -142,7 +144,7 @@ export const dcatAp3: DcatProfile = {
         g.add(node, dct("spatial"), location);
         g.type(location, dct("Location"));
         if (!s.uri) g.add(location, skos("prefLabel"), text(s.label, "nb"));
-        g.add(location, dcat("bbox"), typed(s.bbox.trim(), iri("http://www.opengis.net/ont/geosparql#wktLiteral")));
+        g.add(location, dcat("bbox"), typed(s.bbox.trim(), gsp("wktLiteral")));
       }
       if (!s.uri && !s.bbox && s.label) {
         const location = iri(locationUri(ds, i));
@@ -154,10 +156,10 @@ export const dcatAp3: DcatProfile = {
     if (ds.spatialResolutionMeters !== null) g.add(node, dcat("spatialResolutionInMeters"), decimalLiteral(ds.spatialResolutionMeters));
     g.add(node, dct("issued"), dateLiteral(ds.issued));
     g.add(node, dct("modified"), dateLiteral(ds.modified));
-    for (const d of ds.distributions) distributionToGraph(g, ctx, ds, d);
+    for (const d of ds.distributions) distributionToGraph(g, ctx, ds, node, d);
 
     const record = iri(recordUri(ds));
-    g.add(iri(ctx.catalogUri), dcat("record"), record);
+    g.add(catalog, dcat("record"), record);
     g.type(record, dcat("CatalogRecord"));
     g.add(record, foaf("primaryTopic"), node);
     g.add(record, dct("issued"), dateLiteral(ds.record.issued));

@@ -1,5 +1,4 @@
-import { DataFactory } from "n3";
-import { iri } from "../graph";
+import { iri, literal } from "../graph";
 import { dcat, gsp } from "../namespaces";
 import type { DcatProfile } from "./types";
 import { locationUri } from "./uris";
@@ -22,7 +21,7 @@ export const geoDcatAp: DcatProfile = {
       const node = iri(locationUri(ds, i));
       g.mapObjects(dcat("bbox"), (object, subject) => {
         if (!subject.equals(node) || object.value.startsWith("<")) return object;
-        return DataFactory.literal(`<${s.crs ?? CRS84}> ${object.value}`, gsp("wktLiteral"));
+        return literal(`<${s.crs ?? CRS84}> ${object.value}`, gsp("wktLiteral"));
       });
     });
   },
