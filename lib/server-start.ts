@@ -37,6 +37,8 @@ export function warmUpSearch(): void {
   if (ms > 500) console.log(`Search index of ${index.live} datasets built in ${(ms / 1000).toFixed(1)} s`);
 }
 
+const QUALITY_START_DELAY_MS = 30_000;
+
 /**
  * The server's background jobs: the daily KPI snapshot (with backfill) and the metadata-quality
  * recompute, plus URL checks when QUALITY_URL_CHECKS is on. Off with BACKGROUND_JOBS=false.
@@ -44,8 +46,14 @@ export function warmUpSearch(): void {
 export function startBackgroundJobs(): void {
   if (!env.BACKGROUND_JOBS) return;
   startKpiScheduler(getDb);
-  startQualityScheduler(getDb, {
-    checkUrls: env.QUALITY_URL_CHECKS,
-    allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
-  });
+  // The quality recompute reads the whole catalogue: let the server answer its first requests first.
+  const delayed = setTimeout(
+    () =>
+      startQualityScheduler(getDb, {
+        checkUrls: env.QUALITY_URL_CHECKS,
+        allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
+      }),
+    QUALITY_START_DELAY_MS,
+  );
+  delayed.unref();
 }

@@ -6,6 +6,7 @@ import { getMigrationState, migrateDatabase } from "@/db/migrate";
 import { isCatalogueEmpty, seedDemoCatalogue } from "@/db/seed";
 import { getEnv, resetEnv } from "@/lib/env";
 import { ensureKpiAggregates } from "@/lib/kpi/refresh-openness";
+import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { ensureSiteAdmin } from "@/lib/users/ensure-site-admin";
 
 /**
@@ -46,6 +47,10 @@ export async function prepareDatabase(): Promise<void> {
     }
     const kpi = ensureKpiAggregates(db);
     if (kpi.rebuilt) console.log(`KPI aggregates rebuilt (${kpi.reason})`);
+    if (!db.$client.prepare("select 1 from dataset_quality limit 1").get()) {
+      const quality = recomputeCatalogueQuality(db);
+      if (quality.datasets > 0) console.log(`Metadata quality scored for ${quality.datasets} datasets (${quality.ms} ms)`);
+    }
     if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
       const result = await ensureSiteAdmin(db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
       if (result !== "unchanged") console.log(`Site administrator ${env.ADMIN_EMAIL}: ${result}`);

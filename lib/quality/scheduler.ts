@@ -32,6 +32,11 @@ export function startQualityScheduler(
     busy = true;
     running = (async () => {
       const db = getDb();
+      if (lastFullDay === null) {
+        // Scores already computed today (an earlier process, a restart) need no full recompute.
+        const last = db.$client.prepare("select max(computed_at) from dataset_quality").pluck().get() as string | null;
+        if (last && last.slice(0, 10) === utcDay()) lastFullDay = utcDay();
+      }
       if (lastFullDay !== utcDay()) {
         const result = recomputeCatalogueQuality(db);
         log.info(`Metadata quality recomputed for ${result.datasets} datasets in ${result.ms} ms`);
