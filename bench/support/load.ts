@@ -19,7 +19,7 @@ export async function runLoad(baseUrl: string, paths: readonly string[], { conne
     });
   });
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  const at = (q: number) => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN) * 10) / 10;
   return {
     requests: result.requests.total,
     rps: result.requests.average,
