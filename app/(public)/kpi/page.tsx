@@ -311,48 +311,75 @@ function MethodSection({ data, m, locale }: SectionProps) {
       <Paragraph>{m.methodWhy}</Paragraph>
       <Paragraph>{m.methodSeveral}</Paragraph>
 
-      <Heading level={3} size="sm" id="kpi-licences">
-        {m.licencesHeading}
-      </Heading>
-      <VocabularyTable
-        id="kpi-licences-table"
+      <OpenList
+        id="kpi-licences"
+        heading={m.licencesHeading}
         caption={m.licencesCaption}
         nameHeader={m.licence}
         whyHeader={m.why}
-        rows={data.licences.open.map((l) => ({ key: l.code, name: label(l.label), why: label(l.reason) }))}
+        toggle={m.notOpenLicencesToggle}
+        entries={data.licences}
+        label={label}
       />
-      <details className="ds-details">
-        <summary>{m.notOpenLicencesToggle}</summary>
-        <ul className="ds-list">
-          {data.licences.notOpen.map((l) => (
-            <li key={l.code}>
-              <strong>{label(l.label)}</strong>: {label(l.reason)}
-            </li>
-          ))}
-        </ul>
-      </details>
-
-      <Heading level={3} size="sm" id="kpi-formats">
-        {m.formatsHeading}
-      </Heading>
-      <VocabularyTable
-        id="kpi-formats-table"
+      <OpenList
+        id="kpi-formats"
+        heading={m.formatsHeading}
         caption={m.formatsCaption}
         nameHeader={m.format}
         whyHeader={m.why}
-        rows={data.formats.open.map((f) => ({ key: f.code, name: label(f.label), why: label(f.reason) }))}
+        toggle={m.notOpenFormatsToggle}
+        entries={data.formats}
+        label={label}
+      />
+    </section>
+  );
+}
+
+type VocabularyEntry = { code: string; label: { nb: string; en: string }; reason: { nb: string; en: string } };
+
+/** The entries of one list behind the rule (licences or formats): those that count as open in a table, the rest folded. */
+function OpenList({
+  id,
+  heading,
+  caption,
+  nameHeader,
+  whyHeader,
+  toggle,
+  entries,
+  label,
+}: {
+  id: string;
+  heading: string;
+  caption: string;
+  nameHeader: string;
+  whyHeader: string;
+  toggle: string;
+  entries: { open: VocabularyEntry[]; notOpen: VocabularyEntry[] };
+  label: (text: { nb: string; en: string }) => string;
+}) {
+  return (
+    <>
+      <Heading level={3} size="sm" id={id}>
+        {heading}
+      </Heading>
+      <VocabularyTable
+        id={`${id}-table`}
+        caption={caption}
+        nameHeader={nameHeader}
+        whyHeader={whyHeader}
+        rows={entries.open.map((e) => ({ key: e.code, name: label(e.label), why: label(e.reason) }))}
       />
       <details className="ds-details">
-        <summary>{m.notOpenFormatsToggle}</summary>
+        <summary>{toggle}</summary>
         <ul className="ds-list">
-          {data.formats.notOpen.map((f) => (
-            <li key={f.code}>
-              <strong>{label(f.label)}</strong>: {label(f.reason)}
+          {entries.notOpen.map((e) => (
+            <li key={e.code}>
+              <strong>{label(e.label)}</strong>: {label(e.reason)}
             </li>
           ))}
         </ul>
       </details>
-    </section>
+    </>
   );
 }
 
