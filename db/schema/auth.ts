@@ -95,3 +95,45 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
 
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+
+/**
+ * Bearer API tokens. The secret is shown once at creation; only its SHA-256 is stored. `prefix` is
+ * the recognisable, non-secret start of the token (e.g. `fjc_3kq9Xa`) shown in lists so a user can
+ * tell tokens apart. Revoking sets `revokedAt`; the row stays for the audit trail.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at"),
+    lastUsedAt: text("last_used_at"),
+    expiresAt: text("expires_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Failed sign-in attempts, for rate limiting per account and per client address. `key` is
+ * `account:<sha256 of the lower-cased e-mail>` or `address:<sha256 of the IP>`, so no personal data
+ * is stored in clear. Old rows are pruned by the limiter.
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: timestamp("at"),
+  },
+  (t) => [index("sign_in_attempts_key_idx").on(t.key, t.at)],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;

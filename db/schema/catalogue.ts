@@ -69,6 +69,12 @@ export const harvestSources = sqliteTable("harvest_sources", {
     .default("manual"),
   defaultPublisherId: integer("default_publisher_id").references(() => publishers.id),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  /** Days a record may be missing from complete harvests before it is archived (withdrawn). */
+  archiveAfterDays: integer("archive_after_days").notNull().default(7),
+  /** Who registered the source (a user id); publisher administrators manage their publisher's sources. */
+  createdBy: text("created_by"),
+  lastRunAt: text("last_run_at"),
+  nextRunAt: text("next_run_at"),
   createdAt: timestamp("created_at"),
   updatedAt: timestamp("updated_at"),
 });
@@ -284,6 +290,11 @@ export const catalogueRecords = sqliteTable(
     contentHash: text("content_hash"),
     rawFormat: text("raw_format"),
     raw: text("raw"),
+    /** Harvested records: when a complete harvest last listed it, and since when it has been missing. */
+    lastSeenAt: text("last_seen_at"),
+    missingSince: text("missing_since"),
+    /** Set when a harvest archived (withdrew) the record because its source no longer lists it. */
+    archivedAt: text("archived_at"),
   },
   (t) => [
     uniqueIndex("catalogue_records_dataset_unique").on(t.datasetId),

@@ -1,0 +1,186 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import {
+  catalogueRecords,
+  datasets,
+  publishers,
+  revisions,
+  type FieldChange,
+  type PublicationState,
+  type RevisionAction,
+} from "@/db/schema";
+import { AppError, validationError } from "@/lib/errors";
+import { refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
+import { indexDataset } from "@/lib/search/index-dataset";
+import type { Actor } from "./actor";
+import { readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
+import { diffSnapshots } from "./diff";
+import { datasetInputSchema, type DatasetInput, type DatasetInputRaw } from "./schemas";
+
+/** What a harvest knows about the record it is writing (kept on the catalogue record). */
+export type HarvestRecordUpdate = {
+  contentHash?: string;
+  raw?: string;
+  rawFormat?: string;
+  harvestedAt?: string;
+};
+
+export type UpdateResult = {
+  id: number;
+  slug: string;
+  /** False when the input equals the stored dataset: nothing was written, no revision. */
+  changed: boolean;
+  action?: RevisionAction;
+  changes: FieldChange[];
+};
+
+/** The revision action for a state change (or a plain edit). */
+export function actionForState(before: PublicationState, after: PublicationState): RevisionAction {
+  if (before === after) return "update";
+  if (after === "published") return "publish";
+  if (after === "withdrawn") return "withdraw";
+  return "unpublish";
+}
+
+/**
+ * Replace a dataset's metadata with `input` (the registration shape, validated here). The slug and
+ * URI never change. When the result equals what is stored, nothing is written and `changed` is
+ * false. Otherwise the dataset row, its parts, its catalogue record's modified time, a revision with
+ * the field diff, its search row and its openness are written: run it in a transaction.
+ * Authorisation is the command layer's job (lib/catalogue/commands.ts), not this function's.
+ */
+export function replaceDataset(
+  tx: Executor,
+  {
+    datasetId,
+    input,
+    actor,
+    action,
+    record,
+  }: {
+    datasetId: number;
+    input: DatasetInputRaw;
+    actor: Actor;
+    /** Overrides the revision action derived from the state change (e.g. "archive"). */
+    action?: RevisionAction;
+    record?: HarvestRecordUpdate;
+  },
+): UpdateResult {
+  const parsed = datasetInputSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error, "The dataset is not valid");
+  const data: DatasetInput = parsed.data;
+
+  const current = tx
+    .select({ slug: datasets.slug, state: datasets.state })
+    .from(datasets)
+    .where(eq(datasets.id, datasetId))
+    .get();
+  if (!current) throw new AppError("not_found", "No such dataset");
+  const before = readDatasetInput(tx, datasetId);
+  const publisher = tx
+    .select({ id: publishers.id })
+    .from(publishers)
+    .where(eq(publishers.slug, data.publisher))
+    .get();
+  if (!publisher) {
+    throw new AppError("unprocessable_entity", `Unknown publisher ${data.publisher}`, {
+      fields: { publisher: ["No publisher has this slug"] },
+    });
+  }
+
+  const now = new Date().toISOString();
+  const changes = diffSnapshots(before, canonicalInput(data));
+  if (changes.length === 0) {
+    if (record) {
+      tx.update(catalogueRecords)
+        .set({ ...record, harvestedAt: record.harvestedAt ?? now })
+        .where(eq(catalogueRecords.datasetId, datasetId))
+        .run();
+    }
+    return { id: datasetId, slug: current.slug, changed: false, changes };
+  }
+
+  const stateChanged = current.state !== data.state;
+  tx.update(datasets)
+    .set({
+      publisherId: publisher.id,
+      contactPointId: resolveContactPoint(tx, publisher.id, data.contactPoint),
+      titleNb: data.title.nb,
+      titleNn: data.title.nn ?? null,
+      titleEn: data.title.en ?? null,
+      descriptionNb: data.description.nb,
+      descriptionNn: data.description.nn ?? null,
+      descriptionEn: data.description.en ?? null,
+      accessRights: data.accessRights,
+      license: data.license ?? null,
+      accrualPeriodicity: data.accrualPeriodicity ?? null,
+      landingPage: data.landingPage ?? null,
+      conformsTo: data.conformsTo,
+      languages: data.languages,
+      temporalStart: data.temporal?.start ?? null,
+      temporalEnd: data.temporal?.end ?? null,
+      spatialResolutionMeters: data.spatialResolutionMeters ?? null,
+      issued: data.issued ?? null,
+      modified: data.modified ?? null,
+      state: data.state,
+      ...(stateChanged && { stateChangedAt: now, stateChangedBy: actor.label }),
+      updatedAt: now,
+    })
+    .where(eq(datasets.id, datasetId))
+    .run();
+  writeDatasetParts(tx, datasetId, data);
+  tx.update(catalogueRecords)
+    .set({ modified: now, ...(record && { ...record, harvestedAt: record.harvestedAt ?? now }) })
+    .where(eq(catalogueRecords.datasetId, datasetId))
+    .run();
+
+  const onlyState = changes.every((c) => c.path === "state");
+  const revisionAction = action ?? (onlyState ? actionForState(current.state, data.state) : "update");
+  tx.insert(revisions)
+    .values({
+      datasetId,
+      at: now,
+      actorUserId: actor.userId,
+      actor: actor.label,
+      action: revisionAction,
+      changes,
+      snapshot: readDatasetInput(tx, datasetId),
+    })
+    .run();
+  indexDataset(tx, datasetId);
+  refreshDatasetOpenness(tx, datasetId);
+  return { id: datasetId, slug: current.slug, changed: true, action: revisionAction, changes };
+}
+
+/**
+ * Move a dataset to another publication state (draft → published → withdrawn, and back to draft),
+ * recording who and when. A no-op when it is already in that state.
+ */
+export function setDatasetState(
+  tx: Executor,
+  { datasetId, state, actor, action }: { datasetId: number; state: PublicationState; actor: Actor; action?: RevisionAction },
+): UpdateResult {
+  const current = readDatasetInput(tx, datasetId);
+  if (!current) throw new AppError("not_found", "No such dataset");
+  return replaceDataset(tx, { datasetId, input: { ...current, state }, actor, action });
+}
+
+/**
+ * The input as `readDatasetInput` reads it back (optional parts absent rather than empty), so a save
+ * without changes diffs as no change.
+ */
+export function canonicalInput(data: DatasetInput): DatasetInput {
+  const keywords = Object.fromEntries(
+    Object.entries(data.keywords).filter(([, list]) => list && list.length > 0),
+  ) as DatasetInput["keywords"];
+  const distributions = data.distributions.map((d) => {
+    const { conformsTo, title, description, ...rest } = d;
+    return {
+      ...(title && Object.values(title).some(Boolean) && { title }),
+      ...(description && Object.values(description).some(Boolean) && { description }),
+      ...rest,
+      ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
+    };
+  });
+  return JSON.parse(JSON.stringify({ ...data, keywords, distributions })) as DatasetInput;
+}
