@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser and API tests against the production build (`npm start` on its own test database),
  * in Debian's Chromium. URLs use localhost, as Auth.js cookies and redirects do.
  */
-export const E2E_PORT = 3210;
+/** E2E_PORT lets several checkouts run their e2e suites side by side. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
 export default defineConfig({
@@ -28,6 +29,7 @@ export default defineConfig({
   projects: [
     { name: "public", testMatch: /public\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "staff", testMatch: /staff\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "operations", testMatch: /operations\/.*\.spec\.ts/ },
   ],
   webServer: {
