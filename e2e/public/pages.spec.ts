@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 /**
  * What a citizen sees: home, search with facets, a dataset page and a publisher page, in Bokmål
@@ -21,7 +22,7 @@ async function screenshot(page: Page, name: string) {
 }
 
 async function useLanguage(page: Page, locale: "nb" | "en") {
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://localhost:3210" }]);
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E_BASE_URL }]);
 }
 
 for (const locale of ["nb", "en"] as const) {
