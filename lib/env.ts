@@ -61,6 +61,19 @@ export function parseEnv(source: Record<string, string | undefined>) {
       BACKGROUND_JOBS: booleanFlag(true),
       /** Check distributions' URLs over the network for the quality score (needs internet access). */
       QUALITY_URL_CHECKS: booleanFlag(false),
+      /** A last backup older than this (or none at all) shows as a warning in health and the staff area. */
+      BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 365).default(26),
+      /** Optional cap on the database size: writes past it fail with a clear 503, reads go on. */
+      DATABASE_MAX_SIZE_MB: z.coerce.number().positive().optional(),
+      /**
+       * Optional OpenID Connect sign-in (Entra ID, ID-porten, Keycloak): the issuer URL, client id and
+       * secret registered with the provider, and the name shown on the button. Only users already
+       * registered in Fjordcat (by e-mail) may sign in this way.
+       */
+      OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+      OIDC_CLIENT_ID: z.string().min(1).optional(),
+      OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+      OIDC_NAME: z.string().min(1).max(60).default("OpenID Connect"),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,
@@ -86,6 +99,10 @@ export function getEnv(): Env {
     const parsed = parseEnv(process.env);
     if (parsed.ADMIN_EMAIL && !parsed.ADMIN_PASSWORD) {
       throw new EnvError(["ADMIN_PASSWORD: required when ADMIN_EMAIL is set"]);
+    }
+    const oidc = [parsed.OIDC_ISSUER, parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      throw new EnvError(["OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three to enable OpenID Connect sign-in, or none"]);
     }
     const baseUrl = (parsed.BASE_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
     cached = { ...parsed, BASE_URL: baseUrl };

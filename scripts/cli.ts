@@ -1,4 +1,6 @@
-import { EnvError } from "@/lib/env";
+import { closeDatabase, databaseFileFromUrl, openDatabase, type Database } from "@/db/client";
+import { getMigrationState, migrateDatabase } from "@/db/migrate";
+import { EnvError, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { SeedError } from "@/db/seed";
 
@@ -21,4 +23,18 @@ export function runCli(main: () => Promise<void> | void): void {
       }
       process.exit(1);
     });
+}
+
+/**
+ * Open the configured database (DATABASE_URL) for a command, migrating it first when it is behind,
+ * and close it afterwards.
+ */
+export async function withConfiguredDatabase<T>(run: (db: Database) => Promise<T> | T): Promise<T> {
+  const db = openDatabase(databaseFileFromUrl(getEnv().DATABASE_URL));
+  try {
+    if (!getMigrationState(db).upToDate) migrateDatabase(db);
+    return await run(db);
+  } finally {
+    closeDatabase(db);
+  }
 }

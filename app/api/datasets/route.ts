@@ -1,5 +1,10 @@
+import { registerDataset } from "@/lib/catalogue/commands";
+import { getDatasetResource } from "@/lib/catalogue/dataset-resource";
 import { getDb } from "@/lib/database";
+import { AppError } from "@/lib/errors";
+import { apiPrincipal } from "@/lib/http/api-principal";
 import { jsonResponse, withJsonErrors } from "@/lib/http/json-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDatasets } from "@/lib/search/search-datasets";
 
@@ -11,5 +16,18 @@ export const GET = withJsonErrors((request: Request) => {
   const { sort: _sort, ...result } = searchDatasets(getDb(), params);
   return jsonResponse(result, {
     headers: { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" },
+  });
+});
+
+/** POST /api/datasets: register a dataset (Bearer API token; body in the registration shape). */
+export const POST = withJsonErrors(async (request: Request) => {
+  const principal = apiPrincipal(request);
+  if (!principal) throw new AppError("unauthorized", "Send an API token: Authorization: Bearer fjc_…");
+  const body = await readJsonBody(request);
+  const db = getDb();
+  const created = registerDataset(db, principal, body);
+  return jsonResponse(getDatasetResource(db, principal, created.slug), {
+    status: 201,
+    headers: { Location: `/api/datasets/${created.slug}`, "Cache-Control": "no-store" },
   });
 });
