@@ -26,6 +26,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
     },
   },
+  // Projects run in this order on one worker: public and api only read the demo catalogue (their
+  // figures are exact), staff and operations write to it, so specs that write belong there.
   projects: [
     { name: "public", testMatch: /public\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },

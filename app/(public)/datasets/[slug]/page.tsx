@@ -16,7 +16,7 @@ import { DistributionCard } from "@/app/_components/distribution-card";
 import { excerpt } from "@/app/_components/excerpt";
 import { OpenStatusTag } from "@/app/_components/open-status-tag";
 import { OpennessStatus } from "@/app/_components/openness-status";
-import { Paragraphs } from "@/app/_components/paragraphs";
+import { MarkdownText } from "@/app/_components/markdown-text";
 import { TextInLanguage } from "@/app/_components/text-in-language";
 
 export const dynamic = "force-dynamic";
@@ -94,7 +94,7 @@ export default async function DatasetPage({ params }: Props) {
             <h2 id="description-heading" className="ds-sr-only">
               {t("descriptionHeading")}
             </h2>
-            <Paragraphs text={dataset.description} className="fc-dataset__description" />
+            <MarkdownText text={dataset.description} className="fc-dataset__description" />
           </section>
 
           <section aria-labelledby="distributions-heading" className="fc-stack">
