@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { verifyPassword } from "./password";
+import { randomUUID } from "node:crypto";
+import { hashPassword, verifyPassword } from "./password";
 import { checkSignInAllowed, clearSignInFailures, recordSignInFailure, type SignInSubject } from "./rate-limit";
 
 export const credentialsSchema = z.object({
-  email: z.email("Enter your e-mail address").max(320).transform((v) => v.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter your e-mail address").max(320)),
   password: z.string().min(1, "Enter your password").max(1000),
 });
 
@@ -35,11 +36,22 @@ export async function verifyCredentials(
     .from(users)
     .where(eq(users.email, parsed.data.email))
     .get();
-  const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(parsed.data.password, user.passwordHash) : false;
-  if (!ok || !user) {
-    recordSignInFailure(db, subject);
-    return { status: "invalid" };
-  }
+  // Unknown and password-less accounts cost a hash too, so the answer's timing tells nothing.
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await timingDecoy()));
+  if (user?.disabledAt) return invalid(db, subject);
+  if (!ok || !user) return invalid(db, subject);
   clearSignInFailures(db, subject);
   return { status: "ok", user: { id: user.id, email: user.email, name: user.name } };
+}
+
+function invalid(db: Executor, subject: SignInSubject): CredentialsOutcome {
+  recordSignInFailure(db, subject);
+  return { status: "invalid" };
+}
+
+let decoy: Promise<string> | undefined;
+/** A hash of a random password, made once, to verify against when there is no real hash. */
+function timingDecoy(): Promise<string> {
+  decoy ??= hashPassword(randomUUID());
+  return decoy;
 }

@@ -91,7 +91,7 @@ export function listMembers(db: Executor, principal: Principal | null, publisher
 const roleSchema = z.enum(MEMBERSHIP_ROLES, { error: "Choose administrator or editor" });
 
 export const addMemberSchema = z.strictObject({
-  email: z.email("Must be an e-mail address").max(320).transform((v) => v.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email("Must be an e-mail address").max(320)),
   role: roleSchema,
   name: newUserSchema.shape.name,
   password: newUserSchema.shape.password.optional(),

@@ -12,7 +12,7 @@ export const USER_ROLES = ["admin", "publisher-admin", "editor"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const newUserSchema = z.strictObject({
-  email: z.email("Must be an e-mail address").max(320).transform((v) => v.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email("Must be an e-mail address").max(320)),
   name: z.string().trim().min(1).max(200, "At most 200 characters").optional(),
   password: z.string().min(12, "At least 12 characters").max(1000, "At most 1000 characters"),
 });
