@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { datasets, distributions, publishers } from "@/db/schema";
 import { seedDemoCatalogue } from "@/db/seed";
+import { operatorPrincipal } from "@/lib/auth/principal";
+import { changeDatasetState, patchDataset, registerDataset } from "@/lib/catalogue/commands";
 import { createDataset } from "@/lib/catalogue/create-dataset";
 import type { DatasetInputRaw } from "@/lib/catalogue/schemas";
 import { computeKpi, recountKpi, type KpiFigures } from "@/lib/kpi/compute-kpi";
@@ -64,30 +66,31 @@ function expectCountersEqualRecount(): void {
 }
 
 describe("the KPI under writes", () => {
-  it("follows a dataset from draft to published to restricted to withdrawn", () => {
+  it("follows a dataset from draft to published to restricted to withdrawn, through the staff commands", () => {
+    const staff = operatorPrincipal();
     const start = kpi();
     const startPublisher = kpi({ publisher: publisherSlug });
     const startTheme = kpi({ theme: "TRAN" });
 
-    const id = register();
+    const { slug } = registerDataset(t.db, staff, input());
     const afterDraft = kpi();
     expect(delta(start, afterDraft)).toEqual({ inventory: 1, openPublished: 0 });
     expect(afterDraft.notOpen.unpublished - start.notOpen.unpublished).toBe(1);
     expect(delta(startPublisher, kpi({ publisher: publisherSlug }))).toEqual({ inventory: 1, openPublished: 0 });
 
-    change(id, (db) => db.update(datasets).set({ state: "published" }).where(eq(datasets.id, id)).run());
+    changeDatasetState(t.db, staff, slug, "published");
     const afterPublish = kpi();
     expect(delta(start, afterPublish)).toEqual({ inventory: 1, openPublished: 1 });
     expect(afterPublish.notOpen).toEqual(start.notOpen);
     expect(delta(startPublisher, kpi({ publisher: publisherSlug }))).toEqual({ inventory: 1, openPublished: 1 });
     expect(delta(startTheme, kpi({ theme: "TRAN" }))).toEqual({ inventory: 1, openPublished: 1 });
 
-    change(id, (db) => db.update(datasets).set({ accessRights: "RESTRICTED" }).where(eq(datasets.id, id)).run());
+    patchDataset(t.db, staff, slug, { accessRights: "RESTRICTED" });
     const afterRestrict = kpi();
     expect(delta(start, afterRestrict)).toEqual({ inventory: 1, openPublished: 0 });
     expect(afterRestrict.notOpen.restrictedAccess - start.notOpen.restrictedAccess).toBe(1);
 
-    change(id, (db) => db.update(datasets).set({ state: "withdrawn" }).where(eq(datasets.id, id)).run());
+    changeDatasetState(t.db, staff, slug, "withdrawn");
     expect(delta(start, kpi())).toEqual({ inventory: 0, openPublished: 0 });
     expect(kpi().notOpen).toEqual(start.notOpen);
     expect(delta(startTheme, kpi({ theme: "TRAN" }))).toEqual({ inventory: 0, openPublished: 0 });
