@@ -57,6 +57,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       SEED_DEMO: booleanFlag(true),
       LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
       HARVEST_ALLOW_PRIVATE_NETWORK: booleanFlag(false),
+      /** Longest a harvest may take to read one feed (or one page of it), in seconds. */
+      HARVEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+      /** Largest feed (or page) a harvest reads, in megabytes. */
+      HARVEST_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
       /** The server's own background jobs: daily KPI snapshot, metadata quality recompute. */
       BACKGROUND_JOBS: booleanFlag(true),
       /** Check distributions' URLs over the network for the quality score (needs internet access). */

@@ -1,6 +1,12 @@
-import { getDb } from "@/lib/database";
+import { databaseFileFromUrl } from "@/db/client";
+import { closeDb, getDb } from "@/lib/database";
 import { env, EnvError, getEnv } from "@/lib/env";
+import { startHarvestScheduler } from "@/lib/harvest/scheduler";
 import { startKpiScheduler } from "@/lib/kpi/scheduler";
+import { consoleLike, logger } from "@/lib/log/logger";
+import { installRequestLogging } from "@/lib/log/request-log";
+import { writeServerLock } from "@/lib/operations/server-lock";
+import { installGracefulShutdown, onShutdown } from "@/lib/operations/shutdown";
 import { startQualityScheduler } from "@/lib/quality/scheduler";
 import { AppError } from "@/lib/errors";
 import { getFacetIndex } from "@/lib/search/facet-index";
@@ -27,6 +33,20 @@ export function refuseToStartOnProblems(): void {
 }
 
 /**
+ * The server's operations: request ids and one log line per request, the lock file that tells
+ * `npm run restore` a server runs on the database, and graceful shutdown on SIGTERM/SIGINT
+ * (finish requests, stop the jobs, close the database, exit 0).
+ */
+export function startOperations(): void {
+  const activity = installRequestLogging();
+  const releaseLock = writeServerLock(databaseFileFromUrl(env.DATABASE_URL));
+  onShutdown("server lock", releaseLock);
+  onShutdown("database", closeDb);
+  installGracefulShutdown({ activity });
+  logger("server").info({ port: env.PORT, baseUrl: env.BASE_URL }, "serving");
+}
+
+/**
  * Build the search index before the first request rather than during it (about 2 s per 100,000
  * datasets); the server starts answering once it is ready.
  */
@@ -34,7 +54,7 @@ export function warmUpSearch(): void {
   const started = performance.now();
   const index = getFacetIndex(getDb());
   const ms = performance.now() - started;
-  if (ms > 500) console.log(`Search index of ${index.live} datasets built in ${(ms / 1000).toFixed(1)} s`);
+  if (ms > 500) logger("search").info({ datasets: index.live, ms: Math.round(ms) }, "search index built");
 }
 
 const QUALITY_START_DELAY_MS = 30_000;
@@ -45,15 +65,29 @@ const QUALITY_START_DELAY_MS = 30_000;
  */
 export function startBackgroundJobs(): void {
   if (!env.BACKGROUND_JOBS) return;
-  startKpiScheduler(getDb);
+  const stops: Array<() => void | Promise<void>> = [];
+  const kpi = startKpiScheduler(getDb, { log: consoleLike(logger("kpi")) });
+  stops.push(kpi.stop);
+  // Due harvest sources, one at a time; jobs a crash left running are marked failed first.
+  const harvest = startHarvestScheduler(getDb, { log: consoleLike(logger("harvest")) });
+  stops.push(() => {
+    harvest.stop();
+    return harvest.idle();
+  });
   // The quality recompute reads the whole catalogue: let the server answer its first requests first.
-  const delayed = setTimeout(
-    () =>
-      startQualityScheduler(getDb, {
-        checkUrls: env.QUALITY_URL_CHECKS,
-        allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
-      }),
-    QUALITY_START_DELAY_MS,
-  );
+  const delayed = setTimeout(() => {
+    const quality = startQualityScheduler(getDb, {
+      checkUrls: env.QUALITY_URL_CHECKS,
+      allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
+      log: consoleLike(logger("quality")),
+    });
+    stops.push(() => {
+      quality.stop();
+      return quality.idle();
+    });
+  }, QUALITY_START_DELAY_MS);
   delayed.unref();
+  stops.push(() => clearTimeout(delayed));
+  // On shutdown: no new runs, and wait for a running one to finish (before the database closes).
+  onShutdown("background jobs", () => Promise.all(stops.map((stop) => stop())).then(() => undefined));
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { isBuildCurrent, recordBuildFingerprint } from "./build-fingerprint";
 import { runCli } from "./cli";
 import { ensureAuthSecret, prepareDatabase } from "./prepare-database";
@@ -31,13 +32,19 @@ runCli(async () => {
 
   await prepareDatabase();
 
-  console.log(`Fjordcat serves ${env.BASE_URL} (port ${env.PORT}, database ${env.DATABASE_URL})`);
+  logger("start").info({ baseUrl: env.BASE_URL, port: env.PORT, database: env.DATABASE_URL }, "starting the server");
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(env.PORT)], {
     stdio: "inherit",
-    env: process.env,
+    // The server shuts down gracefully itself (lib/operations/shutdown.ts), not Next.js's handler.
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
   });
+  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
+    process.on(signal, () => {
+      stopping = true;
+      server.kill(signal);
+    });
   }
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  // A server killed by a signal nobody asked for (out of memory, kill -9) is a failure.
+  server.on("exit", (code) => process.exit(code ?? (stopping ? 0 : 1)));
 });

@@ -14,7 +14,7 @@ import { slugify, uniqueSlug } from "./slug";
 /** Where a record comes from; harvested records keep the URI their publisher gave them. */
 export type RecordOrigin =
   | { kind: "local"; note?: string }
-  | { kind: "harvest"; sourceId: number; uri: string; identifier?: string; raw?: string; rawFormat?: string; contentHash?: string };
+  | { kind: "harvest"; sourceId: number | null; uri: string; identifier?: string; raw?: string; rawFormat?: string; contentHash?: string };
 
 export type CreatedDataset = { id: number; slug: string; uri: string };
 

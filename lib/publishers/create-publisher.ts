@@ -9,9 +9,11 @@ import { publisherInputSchema, type PublisherInputRaw } from "./schemas";
 
 /**
  * Register a publisher. Its URI is the organisation-catalogue URI when the organisation number is
- * known (DCAT-AP-NO), else `${BASE_URL}/publishers/<slug>`; both are minted once.
+ * known (DCAT-AP-NO), else `${BASE_URL}/publishers/<slug>`; both are minted once. A harvest passes
+ * `uri`: the URI the source gave the publisher (without an organisation number), kept so the next
+ * harvest matches it.
  */
-export function createPublisher(tx: Executor, { input }: { input: PublisherInputRaw }): Publisher {
+export function createPublisher(tx: Executor, { input, uri: givenUri }: { input: PublisherInputRaw; uri?: string }): Publisher {
   const parsed = publisherInputSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, "The publisher is not valid");
   const data = parsed.data;
@@ -32,7 +34,10 @@ export function createPublisher(tx: Executor, { input }: { input: PublisherInput
   const slug = data.slug ?? uniqueSlug(slugify(data.name.nb), isTaken);
   const uri = data.orgNumber
     ? publisherUriForOrgNumber(data.orgNumber)
-    : `${env.BASE_URL}/publishers/${slug}`;
+    : (givenUri ?? `${env.BASE_URL}/publishers/${slug}`);
+  if (givenUri && tx.select({ id: publishers.id }).from(publishers).where(eq(publishers.uri, uri)).get()) {
+    throw new AppError("conflict", `A publisher with the URI ${uri} exists`);
+  }
 
   return tx
     .insert(publishers)

@@ -1,0 +1,594 @@
+import { createHash } from "node:crypto";
+import type { DistributionInput } from "@/lib/catalogue/schemas";
+import type { LangText } from "@/lib/dcat/model";
+import { PREFIXES } from "@/lib/dcat/namespaces";
+import {
+  accessRightsFromUri,
+  distributionStatusFromUri,
+  fileTypeFromUri,
+  languageFromTag,
+  languageFromUri,
+  normaliseFileType,
+  normaliseFrequency,
+  normaliseLicence,
+  normaliseMediaType,
+  normaliseTheme,
+  type AccessRightsCode,
+  type ThemeCode,
+} from "@/lib/vocabularies";
+import { plainText, readByteSize, readDate, readEmail, readHttpUrl, readOrgNumber, readPositiveNumber, truncate } from "./normalise";
+import { isBlank, isIri, isLit, Lit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
+import { contentHash, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
+import { fallbackThemes } from "./theme-mappings";
+
+/**
+ * DCAT (AP 1.1 to 3, AP-NO, GeoDCAT-AP, DCAT-AP CH) to the registration shape: the DCAT profiles of
+ * lib/dcat in reverse, tolerant of what real feeds do, with a warning per quirk. Every
+ * dcat:Dataset in the graph becomes a record, whether a catalogue lists it or not.
+ */
+
+const { dcat: DCAT, dct: DCT, foaf: FOAF, vcard: VCARD, skos: SKOS, adms: ADMS, locn: LOCN, rdfs: RDFS } = PREFIXES;
+const DC11 = "http://purl.org/dc/elements/1.1/";
+const SCHEMA = ["http://schema.org/", "https://schema.org/"];
+const TIME = "http://www.w3.org/2006/time#";
+const OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
+/** vCard in the W3C namespace, plus the wrong ones seen in the wild (npolar: the TR document URL). */
+const VCARD_NAMESPACES = [VCARD, "http://www.w3.org/TR/vcard-rdf/", "http://www.w3.org/2001/vcard-rdf/3.0#", "http://www.w3.org/2006/vcard/ns/"];
+const vc = (local: string) => VCARD_NAMESPACES.map((ns) => ns + local);
+
+const LIMITS = { title: 300, description: 20000, distTitle: 300, distDescription: 5000, keyword: 100, keywords: 50, distributions: 500 };
+
+type Lang = "nb" | "nn" | "en";
+
+/** Which of our languages a literal's tag stands for; "" and "no" are read as Bokmål. */
+function langOf(tag: string): Lang | "other" | "none" {
+  if (tag === "") return "none";
+  const primary = tag.split("-")[0];
+  if (primary === "nb" || primary === "nob" || primary === "no" || primary === "nor") return tag.endsWith("-nn") ? "nn" : "nb";
+  if (primary === "nn" || primary === "nno") return "nn";
+  if (primary === "en" || primary === "eng") return "en";
+  return "other";
+}
+
+export class RecordWarnings {
+  readonly list: string[] = [];
+  add(message: string): void {
+    if (!this.list.includes(message)) this.list.push(message);
+  }
+}
+
+/** Texts by language from literals; falls back to another language for Bokmål, with a warning. */
+function readLangText(
+  literals: Obj[],
+  { what, max, warn, requireNb, html = false }: { what: string; max: number; warn: RecordWarnings; requireNb: boolean; html?: boolean },
+): LangText {
+  const out: LangText = {};
+  let untagged: string | undefined;
+  let other: { text: string; tag: string } | undefined;
+  let noTag = false;
+  for (const o of literals) {
+    if (!isLit(o)) continue;
+    const text = html ? plainText(o.value) : o.value.replace(/\r\n?/g, "\n").trim();
+    if (text === "") continue;
+    const lang = langOf(o.lang);
+    if (lang === "none") untagged ??= text;
+    else if (lang === "other") other ??= { text, tag: o.lang };
+    else if (out[lang] === undefined) {
+      out[lang] = text;
+      if (o.lang === "no" || o.lang === "nor") noTag = true;
+    }
+  }
+  if (noTag) warn.add(`Language tag "no" read as Norwegian Bokmål (${what})`);
+  if (out.nb === undefined && untagged !== undefined) out.nb = untagged;
+  if (out.nb === undefined && requireNb) {
+    const fallback = out.en !== undefined ? { text: out.en, tag: "en" } : out.nn !== undefined ? { text: out.nn, tag: "nn" } : other;
+    if (fallback) {
+      out.nb = fallback.text;
+      warn.add(`No Norwegian ${what}: the "${fallback.tag}" text is used`);
+    }
+  }
+  for (const lang of ["nb", "nn", "en"] as const) {
+    const text = out[lang];
+    if (text !== undefined && text.length > max) {
+      out[lang] = truncate(text, max);
+      warn.add(`The ${what} (${lang}) was longer than ${max} characters and was shortened`);
+    }
+  }
+  return out;
+}
+
+const iriValues = (objects: Obj[]) => objects.filter(isIri);
+const literalValues = (objects: Obj[]) => objects.filter(isLit).map((l) => l.value.trim()).filter((v) => v !== "");
+/** IRIs and literal values alike (feeds put formats, frequencies and licences in either). */
+const anyValues = (objects: Obj[]) => objects.map((o) => (isLit(o) ? o.value.trim() : o)).filter((v) => v !== "" && !v.startsWith("_:"));
+
+export type MapContext = {
+  index: TripleIndex;
+  /** The dct:publisher of the catalogue listing the dataset, used when the dataset has none. */
+  catalogPublisher?: Obj;
+  /** Where blank-node datasets' URIs are minted from (the feed URL). */
+  feedUrl: string;
+};
+
+type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
+
+/** Map every dcat:Dataset of the graph. Datasets are released from the index as they are mapped. */
+export function mapDcatDatasets(ctx: MapContext): { records: HarvestedRecord[]; failures: RecordFailure[]; duplicates: number; warnings: string[] } {
+  const records: HarvestedRecord[] = [];
+  const failures: RecordFailure[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const { index } = ctx;
+  for (const ns of VCARD_NAMESPACES.slice(1)) {
+    if (["Organization", "Kind", "Individual"].some((c) => index.subjectsOfType(ns + c).length > 0)) {
+      warnings.push(`The feed uses a wrong vCard namespace (${ns}); read as vCard (${VCARD})`);
+    }
+  }
+  // A dataset without a publisher of its own is published by the catalogue that lists it.
+  const catalogPublishers = new Map<string, Obj>();
+  for (const catalog of index.subjectsOfType(`${DCAT}Catalog`)) {
+    const publisher = index.objects(catalog, `${DCT}publisher`)[0];
+    if (!publisher) continue;
+    for (const ds of index.objects(catalog, `${DCAT}dataset`)) if (typeof ds === "string" && !catalogPublishers.has(ds)) catalogPublishers.set(ds, publisher);
+  }
+  for (const subject of index.subjectsOfType(`${DCAT}Dataset`)) {
+    const result = mapDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, subject);
+    const uri = "record" in result ? result.record.uri : result.failure.uri;
+    if (seen.has(uri)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(uri);
+    if ("record" in result) records.push(result.record);
+    else failures.push(result.failure);
+  }
+  return { records, failures, duplicates, warnings };
+}
+
+/** A deterministic URI for a blank-node dataset: from its identifier, else its title. */
+function mintUri(ctx: MapContext, subject: string): string {
+  const { index } = ctx;
+  const identifier = literalValues(index.objects(subject, `${DCT}identifier`))[0];
+  const basis = identifier ?? literalValues(index.objectsAny(subject, [`${DCT}title`, `${DC11}title`])).sort()[0] ?? subject;
+  if (identifier && readHttpUrl(identifier)) return identifier;
+  const key = createHash("sha256").update(basis).digest("hex").slice(0, 16);
+  return `${ctx.feedUrl.split("#")[0]}#dataset-${key}`;
+}
+
+export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
+  const { index } = ctx;
+  const warn = new RecordWarnings();
+  const blank = isBlank(subject);
+  const uri = blank ? mintUri(ctx, subject) : subject;
+  if (blank) warn.add(`A blank-node dataset was given the URI ${uri}`);
+  const o = (p: string) => index.objects(subject, p);
+
+  const title = readLangText(index.objectsAny(subject, [`${DCT}title`, `${DC11}title`]), { what: "title", max: LIMITS.title, warn, requireNb: true });
+  if (!title.nb) return { failure: { uri, message: "No title (dct:title)" } };
+  let description = readLangText(index.objectsAny(subject, [`${DCT}description`, `${DC11}description`]), {
+    what: "description",
+    max: LIMITS.description,
+    warn,
+    requireNb: true,
+    html: true,
+  });
+  if (!description.nb) {
+    description = { ...title };
+    warn.add("No description (dct:description): the title is used");
+  }
+
+  const keywords: Partial<Record<Lang, string[]>> = {};
+  for (const k of o(`${DCAT}keyword`)) {
+    if (!isLit(k)) continue;
+    const text = k.value.trim();
+    if (!text) continue;
+    const lang = langOf(k.lang);
+    const key: Lang = lang === "nn" || lang === "en" ? lang : lang === "other" ? "en" : "nb";
+    const list = (keywords[key] ??= []);
+    if (list.length >= LIMITS.keywords) {
+      warn.add(`More than ${LIMITS.keywords} keywords: the rest are left out`);
+      continue;
+    }
+    list.push(truncate(text, LIMITS.keyword));
+  }
+
+  const themes = readThemes(index, subject, warn, [title.nb, ...(keywords.nb ?? []), ...(keywords.en ?? []), ...(keywords.nn ?? [])]);
+
+  const accessRights = readAccessRights(index, o(`${DCT}accessRights`), warn);
+
+  const distributionNodes = [...new Set(o(`${DCAT}distribution`).filter((d): d is string => typeof d === "string"))];
+  const distributions: (DistributionInput & { uri?: string })[] = [];
+  const distributionKeys = new Set<string>();
+  for (const node of distributionNodes) {
+    const d = readDistribution(index, node, warn, distributions.length + 1);
+    if (!d) continue;
+    const key = JSON.stringify([d.accessURL, d.downloadURL, d.format, d.mediaType, d.title]);
+    if (distributionKeys.has(key)) {
+      warn.add("A duplicated distribution (same URLs, format and title) was left out");
+      continue;
+    }
+    distributionKeys.add(key);
+    if (distributions.length >= LIMITS.distributions) {
+      warn.add(`More than ${LIMITS.distributions} distributions: the rest are left out`);
+      break;
+    }
+    distributions.push(d);
+  }
+
+  // dct:license belongs on distributions in DCAT-AP; a dataset-level one is read too. The dataset's
+  // licence is its own, else the one licence all its distributions share.
+  const datasetLicence = readLicence(anyValues(o(`${DCT}license`)), warn);
+  const distLicences = new Set(distributions.map((d) => d.license));
+  const license = datasetLicence ?? (distLicences.size === 1 ? [...distLicences][0] : undefined);
+
+  const frequencies = anyValues(o(`${DCT}accrualPeriodicity`));
+  let accrualPeriodicity: string | undefined;
+  for (const value of frequencies) {
+    const frequency = normaliseFrequency(value);
+    if (frequency) {
+      accrualPeriodicity = frequency.code;
+      if (!value.includes("publications.europa.eu/resource/authority/frequency")) warn.add(`Frequency "${value}" read as ${frequency.code}`);
+      break;
+    }
+    warn.add(`Unknown frequency "${value}" left out`);
+  }
+
+  const languages = new Set<string>();
+  for (const value of o(`${DCT}language`)) {
+    const language = isLit(value) ? languageFromTag(value.value) ?? languageFromUri(value.value) : isIri(value) ? languageFromUri(value) ?? languageFromTag(value.split("/").pop() ?? "") : undefined;
+    if (language) languages.add(language.code);
+    else if (!isBlank(value)) warn.add(`Unknown language "${isLit(value) ? value.value : value}" left out`);
+  }
+
+  const input: HarvestedInput = {
+    title: title as LangText & { nb: string },
+    description: description as LangText & { nb: string },
+    keywords,
+    themes,
+    accessRights,
+    ...(license && { license }),
+    ...(accrualPeriodicity && { accrualPeriodicity: accrualPeriodicity as HarvestedInput["accrualPeriodicity"] }),
+    ...readContactPoint(index, o(`${DCAT}contactPoint`), warn),
+    spatial: readSpatial(index, o(`${DCT}spatial`), warn),
+    ...readTemporal(index, o(`${DCT}temporal`), warn),
+    ...optional("landingPage", readHttpUrl(iriValues(o(`${DCAT}landingPage`))[0] ?? literalValues(o(`${DCAT}landingPage`))[0])),
+    conformsTo: [...new Set(iriValues(o(`${DCT}conformsTo`)).map((u) => readHttpUrl(u)).filter((u): u is string => !!u))].slice(0, 20),
+    languages: [...languages] as HarvestedInput["languages"],
+    ...optional("spatialResolutionMeters", literalValues(o(`${DCAT}spatialResolutionInMeters`)).map(readPositiveNumber).find((n) => n !== undefined)),
+    ...readDateField("issued", o(`${DCT}issued`), warn),
+    ...readDateField("modified", [...o(`${DCT}modified`), ...o(`${DCT}updated`)], warn),
+    distributions: distributions.map(({ uri: _uri, ...d }) => d),
+    state: "published",
+  };
+
+  const validated = validateRecord(input, warn.list);
+  if (!validated.ok) return { failure: { uri, message: validated.message } };
+
+  let publisherNode = o(`${DCT}publisher`)[0];
+  if (!publisherNode && ctx.catalogPublisher) {
+    publisherNode = ctx.catalogPublisher;
+    warn.add("No publisher (dct:publisher): the catalogue's publisher is used");
+  }
+  const publisher = readPublisher(index, publisherNode, warn);
+  const raw = describeSubgraph(index, subject);
+  return {
+    record: {
+      uri,
+      identifier: literalValues(o(`${DCT}identifier`))[0],
+      input: validated.input,
+      publisher,
+      raw,
+      rawFormat: "application/n-triples",
+      contentHash: contentHash(validated.input, publisher, raw),
+      warnings: warn.list,
+    },
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function readThemes(index: TripleIndex, subject: string, warn: RecordWarnings, words: string[]): ThemeCode[] {
+  const themes = new Set<ThemeCode>();
+  const unmapped: string[] = [];
+  for (const value of index.objects(subject, `${DCAT}theme`)) {
+    const text = isLit(value) ? value.value : isIri(value) ? value : undefined;
+    if (!text) continue;
+    const theme = normaliseTheme(text) ?? (isIri(value) ? labelledTheme(index, value) : undefined);
+    if (theme) themes.add(theme.code);
+    else unmapped.push(text);
+  }
+  if (themes.size > 0) return [...themes];
+  const fallback = fallbackThemes([...unmapped, ...iriValues(index.objects(subject, `${DCT}subject`))], words);
+  warn.add(fallback.warning);
+  return fallback.themes;
+}
+
+/** A theme concept described in the feed with a label that names an EU theme. */
+function labelledTheme(index: TripleIndex, iri: string) {
+  for (const label of literalValues(index.objectsAny(iri, [`${SKOS}prefLabel`, `${RDFS}label`, `${DCT}title`]))) {
+    const theme = normaliseTheme(label);
+    if (theme) return theme;
+  }
+  return undefined;
+}
+
+function readAccessRights(index: TripleIndex, values: Obj[], warn: RecordWarnings): AccessRightsCode {
+  for (const value of values) {
+    const text = isLit(value) ? value.value.trim() : value;
+    const code = text.toUpperCase().replace(/[\s-]+/g, "_");
+    const found =
+      accessRightsFromUri(text)?.code ??
+      (code === "PUBLIC" || code === "RESTRICTED" || code === "NON_PUBLIC" ? code : undefined) ??
+      (isBlank(value) ? undefined : /\/(public|restricted|non[_-]?public)\/?$/i.exec(text)?.[1]?.toUpperCase().replace("-", "_").replace(/^NONPUBLIC$/, "NON_PUBLIC"));
+    if (found) return found as AccessRightsCode;
+    // DCAT-AP-NO 1.1 sometimes gives a described RightsStatement: read its label.
+    if (typeof value === "string") {
+      for (const label of literalValues(index.objectsAny(value, [`${SKOS}prefLabel`, `${RDFS}label`, `${DCT}description`]))) {
+        const key = label.toUpperCase().replace(/[\s-]+/g, "_");
+        if (key === "PUBLIC" || key === "RESTRICTED" || key === "NON_PUBLIC") return key;
+      }
+    }
+  }
+  if (values.length > 0) warn.add(`Unknown access rights "${values.map((v) => (isLit(v) ? v.value : v)).join(", ")}": PUBLIC assumed`);
+  else warn.add("No access rights (dct:accessRights): PUBLIC assumed");
+  return "PUBLIC";
+}
+
+function readLicence(values: string[], warn: RecordWarnings): string | undefined {
+  for (const value of values) {
+    const licence = normaliseLicence(value);
+    if (licence) {
+      if (licence.uri !== value) warn.add(`Licence "${value}" read as ${licence.uri}`);
+      return licence.uri;
+    }
+    warn.add(`Unknown licence "${value}" left out`);
+  }
+  return undefined;
+}
+
+function readDateField<K extends string>(key: K, values: Obj[], warn: RecordWarnings): { [P in K]?: string } {
+  for (const value of values) {
+    if (!isLit(value)) continue;
+    if (value.value.trim() === "") {
+      warn.add(`An empty date (${key}) was left out`);
+      continue;
+    }
+    const date = readDate(value.value);
+    if (date) return { [key]: date } as { [P in K]?: string };
+    warn.add(`The ${key} date "${value.value}" is not a valid ISO 8601 date and was left out`);
+  }
+  return {};
+}
+
+function readContactPoint(index: TripleIndex, values: Obj[], warn: RecordWarnings): Pick<HarvestedInput, "contactPoint"> {
+  for (const value of values) {
+    // JSON-LD without "@type": "@id" in its context gives the contact point's IRI as a string.
+    const node = isLit(value) ? (index.has(value.value) ? value.value : undefined) : value;
+    if (node === undefined) continue;
+    if (isLit(value)) warn.add("The contact point is given as a text, not a link; read as the node it names");
+    const any = (local: string) => index.objectsAny(node, vc(local));
+    if (!index.objects(node, RDF_TYPE).length && !index.has(node)) continue;
+    const wrongNamespace = index.triplesOf(node).some((p, i) => i % 2 === 0 && typeof p === "string" && p !== VCARD && VCARD_NAMESPACES.slice(1).some((ns) => p.startsWith(ns)));
+    if (wrongNamespace) warn.add("The contact point uses a wrong vCard namespace; read as vCard");
+    const name = literalValues([...any("fn"), ...any("organization-name"), ...any("organisation-name"), ...any("given-name")])[0];
+    const emailValues = [...any("hasEmail"), ...any("email")].flatMap((v) => {
+      if (isLit(v)) return [v.value];
+      if (isBlank(v)) return literalValues(index.objectsAny(v, vc("value")));
+      return [v];
+    });
+    const email = emailValues.map(readEmail).find(Boolean);
+    const urlValues = [...any("hasURL"), ...any("url")].map((v) => (isLit(v) ? v.value : v));
+    const url = urlValues.map(readHttpUrl).find(Boolean);
+    if (emailValues.length > 0 && !email) warn.add(`The contact e-mail "${emailValues[0]}" is not an e-mail address`);
+    if (!email && !url) {
+      warn.add("The contact point has no e-mail address or web address and was left out");
+      continue;
+    }
+    return { contactPoint: { name: truncate(name ?? email ?? url!, 200), ...(email && { email }), ...(url && { url }) } };
+  }
+  return {};
+}
+
+const WKT = /POLYGON\s*\(\([^)]*\)\)/i;
+
+function readSpatial(index: TripleIndex, values: Obj[], warn: RecordWarnings): NonNullable<HarvestedInput["spatial"]> {
+  const out: NonNullable<HarvestedInput["spatial"]> = [];
+  for (const value of values) {
+    if (out.length >= 20) break;
+    if (isLit(value)) {
+      const text = value.value.trim();
+      const bbox = WKT.exec(text)?.[0];
+      if (bbox) out.push({ bbox });
+      else if (text) out.push({ label: truncate(text, 200) });
+      continue;
+    }
+    const label = literalValues(index.objectsAny(value, [`${SKOS}prefLabel`, `${RDFS}label`, `${DCT}title`, `${LOCN}geographicName`]))[0];
+    const geometries = literalValues(index.objectsAny(value, [`${DCAT}bbox`, `${LOCN}geometry`, "http://www.w3.org/ns/locn#Geometry"]));
+    const bbox = geometries.map((g) => WKT.exec(g)?.[0]).find(Boolean);
+    if (geometries.length > 0 && !bbox) warn.add("A spatial geometry that is not a WKT polygon was left out");
+    const uri = isIri(value) && !isBlank(value) && !/#spatial-\d+$/.test(value) ? readHttpUrl(value) : undefined;
+    if (uri || bbox || label) out.push({ ...(uri && { uri }), ...(label && { label: truncate(label, 200) }), ...(bbox && { bbox }) });
+  }
+  return out;
+}
+
+function readTemporal(index: TripleIndex, values: Obj[], warn: RecordWarnings): Pick<HarvestedInput, "temporal"> {
+  for (const node of values) {
+    if (isLit(node)) continue;
+    const first = (predicates: string[]) => literalValues(index.objectsAny(node, predicates))[0];
+    const instant = (p: string) => {
+      const at = index.objects(node, p).find((v) => !isLit(v)) as string | undefined;
+      return at ? literalValues(index.objectsAny(at, [`${TIME}inXSDDate`, `${TIME}inXSDDateTime`, `${TIME}inXSDDateTimeStamp`]))[0] : undefined;
+    };
+    const startText = first([`${DCAT}startDate`, ...SCHEMA.map((s) => `${s}startDate`)]) ?? instant(`${TIME}hasBeginning`);
+    const endText = first([`${DCAT}endDate`, ...SCHEMA.map((s) => `${s}endDate`)]) ?? instant(`${TIME}hasEnd`);
+    const start = startText ? readDate(startText) : undefined;
+    const end = endText ? readDate(endText) : undefined;
+    if (startText && !start) warn.add(`The temporal start "${startText}" is not a valid date and was left out`);
+    if (endText && !end) warn.add(`The temporal end "${endText}" is not a valid date and was left out`);
+    if (start && end && start.slice(0, 10) > end.slice(0, 10)) {
+      warn.add("The temporal coverage starts after it ends and was left out");
+      continue;
+    }
+    if (start || end) return { temporal: { ...(start && { start }), ...(end && { end }) } };
+  }
+  return {};
+}
+
+function readDistribution(index: TripleIndex, node: string, warn: RecordWarnings, position: number): (DistributionInput & { uri?: string }) | undefined {
+  const o = (p: string) => index.objects(node, p);
+  const accessValues = [...iriValues(o(`${DCAT}accessURL`)), ...literalValues(o(`${DCAT}accessURL`))];
+  const downloadValues = [...iriValues(o(`${DCAT}downloadURL`)), ...literalValues(o(`${DCAT}downloadURL`))];
+  const downloadURL = downloadValues.map(readHttpUrl).find(Boolean);
+  let accessURL = accessValues.map(readHttpUrl).find(Boolean);
+  if (!accessURL && downloadURL) {
+    accessURL = downloadURL;
+    warn.add(`Distribution ${position}: no accessURL; the downloadURL is used`);
+  }
+  if (!accessURL) {
+    warn.add(`Distribution ${position}: no http(s) accessURL or downloadURL; left out`);
+    return undefined;
+  }
+  const title = readLangText(o(`${DCT}title`), { what: "distribution title", max: LIMITS.distTitle, warn, requireNb: false });
+  const description = readLangText(o(`${DCT}description`), { what: "distribution description", max: LIMITS.distDescription, warn, requireNb: false });
+
+  const mediaTypeValues = anyValues(o(`${DCAT}mediaType`));
+  const mediaType = mediaTypeValues.map((v) => normaliseMediaType(v)).find(Boolean);
+  const formatValues = anyValues(o(`${DCT}format`)).flatMap((v) => {
+    // A dct:MediaTypeOrExtent node described in the feed: its label or value.
+    if (v.startsWith("http") && index.has(v) && !/publications\.europa\.eu|iana\.org/.test(v)) {
+      return [v, ...literalValues(index.objectsAny(v, [`${RDFS}label`, `${SKOS}prefLabel`, "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"]))];
+    }
+    return [v];
+  });
+  const conformsTo = iriValues(o(`${DCT}conformsTo`));
+  let format: string | undefined;
+  for (const value of formatValues) {
+    const fileType = normaliseFileType(value, mediaType);
+    if (fileType) {
+      format = fileType.code;
+      if (!/publications\.europa\.eu\/resource\/authority\/file-type/.test(value)) warn.add(`Format "${value}" read as ${fileType.code}`);
+      break;
+    }
+  }
+  // A format outside the EU list (SOSI) comes as dct:conformsTo its specification (lib/dcat writes it so).
+  const specFormat = conformsTo.map((u) => fileTypeFromUri(u)).find((f) => f && f.uri === null);
+  if (!format && specFormat) format = specFormat.code;
+  if (!format && formatValues.length > 0) warn.add(`Format "${formatValues.join(", ")}" is not in the EU file-type list; left out`);
+  if (!format && mediaType) format = normaliseFileType(undefined, mediaType)?.code;
+
+  const licence = readLicence(anyValues([...o(`${DCT}license`), ...o(`${DCT}rights`).filter((r) => !isBlank(r))]), warn);
+  const byteSize = literalValues(o(`${DCAT}byteSize`)).map(readByteSize).find((n) => n !== undefined);
+  const statusValue = anyValues(o(`${ADMS}status`))[0];
+  const status = statusValue ? distributionStatusFromUri(statusValue)?.code ?? admsStatus(statusValue) : undefined;
+  const standards = conformsTo.filter((u) => u !== specFormat?.conformsTo).map((u) => readHttpUrl(u)).filter((u): u is string => !!u);
+
+  return {
+    ...(isIri(node) && { uri: node }),
+    ...(Object.keys(title).length > 0 && { title }),
+    ...(Object.keys(description).length > 0 && { description }),
+    accessURL,
+    ...(downloadURL && { downloadURL }),
+    ...(format && { format: format as DistributionInput["format"] }),
+    ...(mediaType && { mediaType }),
+    ...(licence && { license: licence }),
+    ...(byteSize !== undefined && { byteSize }),
+    ...(status && { status: status as DistributionInput["status"] }),
+    ...(standards.length > 0 && { conformsTo: standards.slice(0, 20) }),
+  };
+}
+
+/** The ADMS status vocabulary (DCAT-AP-NO 2, older feeds) to the EU distribution-status codes. */
+function admsStatus(value: string): string | undefined {
+  const local = value.split(/[/#]/).pop()?.toLowerCase();
+  return { completed: "COMPLETED", deprecated: "DEPRECATED", underdevelopment: "DEVELOP", withdrawn: "WITHDRAWN" }[local ?? ""];
+}
+
+function readPublisher(index: TripleIndex, node: Obj | undefined, warn: RecordWarnings): HarvestedPublisher | undefined {
+  if (!node) return undefined;
+  if (isLit(node)) {
+    const name = node.value.trim();
+    return name ? { name: { nb: truncate(name, 200) } } : undefined;
+  }
+  const names = readLangText(index.objectsAny(node, [`${FOAF}name`, ...vc("fn"), `${SKOS}prefLabel`, `${RDFS}label`]), {
+    what: "publisher name",
+    max: 200,
+    warn,
+    requireNb: true,
+  });
+  const identifiers = [
+    ...literalValues(index.objects(node, `${DCT}identifier`)),
+    ...index.objects(node, `${ADMS}identifier`).flatMap((i) => (isLit(i) ? [i.value] : literalValues(index.objects(i, `${SKOS}notation`)))),
+    ...anyValues(index.objects(node, OWL_SAME_AS)),
+    ...(isIri(node) ? [node] : []),
+  ];
+  const orgNumber = identifiers.map(readOrgNumber).find(Boolean);
+  const homepage = readHttpUrl(iriValues(index.objects(node, `${FOAF}homepage`))[0]);
+  const email = anyValues(index.objects(node, `${FOAF}mbox`)).map(readEmail).find(Boolean);
+  if (!names.nb && isIri(node) && !orgNumber) {
+    // Known only by its URI (DCAT-AP CH points at the office's web site): named after it.
+    const named = readHttpUrl(node);
+    if (named) {
+      const url = new URL(named);
+      names.nb = `${url.hostname.replace(/^www\./, "")}${url.pathname === "/" ? "" : url.pathname.replace(/\/$/, "")}`.slice(0, 200);
+      warn.add(`The publisher ${node} has no name (foaf:name); named after its URI`);
+    }
+  }
+  return {
+    ...(isIri(node) && { uri: node }),
+    ...(orgNumber && { orgNumber }),
+    ...(names.nb && { name: names }),
+    ...(homepage && { homepage }),
+    ...(email && { email }),
+  };
+}
+
+/**
+ * The dataset's own description as N-Triples, kept as the raw record: its triples, its
+ * distributions, contact point, period and locations, and every blank node below them. Blank nodes
+ * are renamed in order of appearance, so the same description gives the same text (and hash).
+ */
+function describeSubgraph(index: TripleIndex, subject: string): string {
+  const lines: string[] = [];
+  const blankNames = new Map<string, string>();
+  const visited = new Set<string>();
+  const name = (term: string) => {
+    if (!isBlank(term)) return `<${escapeIri(term)}>`;
+    let label = blankNames.get(term);
+    if (!label) blankNames.set(term, (label = `_:b${blankNames.size}`));
+    return label;
+  };
+  const FOLLOW = new Set([`${DCAT}distribution`, `${DCAT}contactPoint`, `${DCT}temporal`]);
+  const visit = (node: string, depth: number) => {
+    if (visited.has(node) || depth > 6) return;
+    visited.add(node);
+    const triples = index.triplesOf(node);
+    const s = name(node);
+    const next: string[] = [];
+    for (let i = 0; i < triples.length; i += 2) {
+      const p = triples[i] as string;
+      const obj = triples[i + 1]!;
+      lines.push(`${s} <${escapeIri(p)}> ${isLit(obj) ? literal(obj) : name(obj)} .`);
+      if (typeof obj !== "string") continue;
+      if (obj.startsWith("_:") || p === `${DCAT}distribution` || (FOLLOW.has(p) && obj.startsWith(subject))) next.push(obj);
+    }
+    for (const n of next) visit(n, depth + 1);
+  };
+  visit(subject, 0);
+  return lines.join("\n");
+}
+
+function escapeIri(iri: string): string {
+  return /[\x00-\x20<>"{}|^`\\]/.test(iri) ? iri.replace(/[\x00-\x20<>"{}|^`\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : iri;
+}
+
+function literal(l: Lit): string {
+  const text = l.value.replace(/[\\"\n\r\t]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
+  if (l.lang) return `"${text}"@${l.lang}`;
+  if (l.datatype) return `"${text}"^^<${l.datatype}>`;
+  return `"${text}"`;
+}
+

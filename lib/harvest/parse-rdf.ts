@@ -1,0 +1,189 @@
+import { Readable } from "node:stream";
+import jsonld from "jsonld";
+import { StreamParser } from "n3";
+import { RdfXmlParser } from "rdfxml-streaming-parser";
+import { PREFIXES } from "@/lib/dcat/namespaces";
+import { FeedError, readText } from "./fetch-feed";
+import { TripleIndex } from "./rdf-index";
+
+/**
+ * Parsing a DCAT feed into the triple index, whatever the serialisation: Turtle, TriG, N-Triples
+ * and N-Quads with n3, RDF/XML with rdfxml-streaming-parser (both streamed as the bytes arrive),
+ * JSON-LD (named graphs included) with jsonld, remote contexts refused. The format comes from the
+ * Content-Type, or from the first bytes when the server sends a generic type.
+ */
+
+export type RdfSyntax = "turtle" | "trig" | "ntriples" | "nquads" | "rdfxml" | "jsonld";
+export type FeedFormat = RdfSyntax | "dcat-us" | "ckan";
+
+const BY_CONTENT_TYPE: Record<string, RdfSyntax> = {
+  "text/turtle": "turtle",
+  "application/x-turtle": "turtle",
+  "text/n3": "turtle",
+  "application/trig": "trig",
+  "application/n-triples": "ntriples",
+  "application/n-quads": "nquads",
+  "application/rdf+xml": "rdfxml",
+  "application/ld+json": "jsonld",
+};
+
+const BY_EXTENSION: Record<string, RdfSyntax> = {
+  ttl: "turtle",
+  n3: "turtle",
+  trig: "trig",
+  nt: "ntriples",
+  nq: "nquads",
+  rdf: "rdfxml",
+  owl: "rdfxml",
+  xml: "rdfxml",
+  jsonld: "jsonld",
+};
+
+/** The syntax from the start of the document (after a BOM and white space). */
+export function sniffSyntax(head: string): RdfSyntax | "json" | undefined {
+  const text = head.replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("<?xml") || /^<(rdf:RDF|RDF)\b/.test(text) || /^<!--/.test(text) || /^<!DOCTYPE/i.test(text)) return "rdfxml";
+  if (text.startsWith("{") || text.startsWith("[")) return "json";
+  if (/^(@prefix|@base|PREFIX|BASE)\b/i.test(text)) return "turtle";
+  if (/^(<[^>]*>|_:\S+)\s+<[^>]*>\s+/.test(text)) return "turtle";
+  if (/^#/.test(text)) return "turtle";
+  return undefined;
+}
+
+/** Decide the syntax: a specific RDF Content-Type wins, then the first bytes, then the extension. */
+export function detectSyntax(contentType: string, head: string, url: string): RdfSyntax | "json" | undefined {
+  const fromType = BY_CONTENT_TYPE[contentType];
+  if (fromType) return fromType;
+  const sniffed = sniffSyntax(head);
+  if (sniffed) return sniffed;
+  if (contentType === "application/json") return "json";
+  const extension = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();
+  return extension ? BY_EXTENSION[extension] : undefined;
+}
+
+/** Peek at the first bytes of a stream without losing them. */
+export async function peek(chunks: AsyncIterable<Buffer>, bytes = 4096): Promise<{ head: string; chunks: AsyncIterable<Buffer> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    taken.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(taken).subarray(0, bytes).toString("utf8");
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* taken;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, chunks: rest() };
+}
+
+type QuadSink = (q: { subject: never; predicate: never; object: never }) => void;
+
+function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+    parser.on("data", onQuad);
+    parser.on("error", fail);
+    parser.on("end", () => {
+      if (!failed) resolve();
+    });
+    const source = Readable.from(chunks, { objectMode: false });
+    source.on("error", fail);
+    source.pipe(parser as unknown as NodeJS.WritableStream);
+  });
+}
+
+const HYDRA = PREFIXES.hydra;
+const PAGE_TYPES = new Set([`${HYDRA}PagedCollection`, `${HYDRA}PartialCollectionView`]);
+const NEXT = [`${HYDRA}next`, `${HYDRA}nextPage`];
+
+export type ParsedPage = { syntax: RdfSyntax; triples: number; nextPage?: string };
+
+/**
+ * Parse one document (a page) into `index`. Blank nodes get `blankPrefix` so that pages never share
+ * them. Returns the Hydra next page stated by this page, if any (hydra:next, else hydra:nextPage).
+ */
+export async function parseRdfInto(
+  index: TripleIndex,
+  { syntax, chunks, baseIri, blankPrefix }: { syntax: RdfSyntax; chunks: AsyncIterable<Buffer>; baseIri: string; blankPrefix: string },
+): Promise<ParsedPage> {
+  const before = index.triples;
+  const pagingSubjects = new Set<string>();
+  const nextCandidates: Array<{ subject: string; predicate: string; value: string }> = [];
+  type T = { termType: string; value: string; language?: string; datatype?: { value: string } };
+  const onQuad = (q: { subject: T; predicate: T; object: T }) => {
+    index.addQuad(q.subject, q.predicate, q.object, blankPrefix);
+    const p = q.predicate.value;
+    if (p.startsWith(HYDRA)) {
+      if (NEXT.includes(p)) nextCandidates.push({ subject: q.subject.value, predicate: p, value: q.object.value });
+    } else if (PAGE_TYPES.has(q.object.value)) {
+      pagingSubjects.add(q.subject.value);
+    }
+  };
+  try {
+    if (syntax === "jsonld") {
+      await parseJsonLd(await readText(chunks), baseIri, onQuad as never);
+    } else if (syntax === "rdfxml") {
+      await streamInto(new RdfXmlParser({ baseIRI: baseIri }) as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
+    } else {
+      const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];
+      // TriG is a superset of Turtle and N-Triples: a feed labelled Turtle that holds a named graph still parses.
+      const parser = new StreamParser({ format: syntax === "turtle" ? "application/trig" : format, baseIRI: baseIri });
+      await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
+    }
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    throw new FeedError(`The feed is not valid ${SYNTAX_NAMES[syntax]}: ${(error as Error).message}`, { cause: error });
+  }
+  const pick = (predicate: string) => nextCandidates.find((c) => c.predicate === predicate && pagingSubjects.has(c.subject))?.value;
+  const next = pick(`${HYDRA}next`) ?? pick(`${HYDRA}nextPage`);
+  return { syntax, triples: index.triples - before, nextPage: next ? new URL(next, baseIri).href : undefined };
+}
+
+export const SYNTAX_NAMES: Record<RdfSyntax, string> = {
+  turtle: "Turtle",
+  trig: "TriG",
+  ntriples: "N-Triples",
+  nquads: "N-Quads",
+  rdfxml: "RDF/XML",
+  jsonld: "JSON-LD",
+};
+
+/** JSON-LD to quads; any remote document (an @context URL) is refused: nothing is fetched. */
+async function parseJsonLd(text: string, baseIri: string, onQuad: (q: unknown) => void): Promise<void> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new FeedError(`The feed is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const documentLoader = async (url: string) => {
+    throw new FeedError(`The JSON-LD refers to the remote context ${url}; remote contexts are not fetched (inline the context)`);
+  };
+  let quads: unknown[];
+  try {
+    quads = (await jsonld.toRDF(document as never, { base: baseIri, documentLoader: documentLoader as never })) as unknown[];
+  } catch (error) {
+    const cause = (error as { details?: { cause?: unknown } }).details?.cause;
+    if (cause instanceof FeedError) throw cause;
+    throw error;
+  }
+  for (const q of quads) onQuad(q);
+}

@@ -1,0 +1,153 @@
+/**
+ * The harvested graph, kept compact: for every subject, its outgoing triples as a flat
+ * [predicate, object, predicate, object, …] array. IRIs are plain strings, blank nodes are "_:"
+ * strings, literals are `Lit` objects; predicates and datatypes are interned. Named graphs are
+ * merged (EntryScape exports one graph per entry). A few hundred bytes a triple less than a quad
+ * store, which is what keeps a 20,000-dataset feed within memory.
+ */
+
+export class Lit {
+  constructor(
+    readonly value: string,
+    /** Lower-case language tag, or "". */
+    readonly lang: string,
+    /** Datatype IRI, or "" for plain and language-tagged strings. */
+    readonly datatype: string,
+  ) {}
+}
+
+export type Obj = string | Lit;
+
+export const isLit = (o: Obj): o is Lit => o instanceof Lit;
+export const isBlank = (o: Obj): o is string => typeof o === "string" && o.startsWith("_:");
+export const isIri = (o: Obj): o is string => typeof o === "string" && !o.startsWith("_:");
+
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+const RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+
+type TermLike = { termType: string; value: string; language?: string; datatype?: { value: string } };
+
+export class TripleIndex {
+  private readonly subjects = new Map<string, Obj[]>();
+  private readonly interned = new Map<string, string>();
+  private readonly typed = new Map<string, string[]>();
+  private readonly typedSeen = new Set<string>();
+  private readonly bigSubjects = new Map<string, Set<string>>();
+  triples = 0;
+
+  private intern(value: string): string {
+    let v = this.interned.get(value);
+    if (v === undefined) {
+      v = value;
+      if (this.interned.size < 50_000) this.interned.set(value, v);
+    }
+    return v;
+  }
+
+  /** Add one triple from RDF/JS terms; `blankPrefix` keeps blank nodes of different pages apart. */
+  addQuad(s: TermLike, p: TermLike, o: TermLike, blankPrefix: string): void {
+    const subject = s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value;
+    const predicate = this.intern(p.value);
+    let object: Obj;
+    if (o.termType === "Literal") {
+      const dt = o.datatype?.value ?? "";
+      object = new Lit(o.value, (o.language ?? "").toLowerCase(), dt === XSD_STRING || dt === RDF_LANG_STRING ? "" : this.intern(dt));
+    } else if (o.termType === "BlankNode") {
+      object = `_:${blankPrefix}${o.value}`;
+    } else {
+      object = predicate === RDF_TYPE ? this.intern(o.value) : o.value;
+    }
+    this.add(subject, predicate, object);
+  }
+
+  add(subject: string, predicate: string, object: Obj): void {
+    let list = this.subjects.get(subject);
+    if (!list) {
+      list = [];
+      this.subjects.set(subject, list);
+    }
+    // The same triple twice (a feed describing a node twice, or two pages repeating it): once.
+    if (list.length < SCAN_LIMIT) {
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] === predicate && sameObject(list[i + 1]!, object)) return;
+      }
+    } else {
+      // A subject with many triples (a catalogue's dcat:dataset links): a key set, not a scan.
+      let keys = this.bigSubjects.get(subject);
+      if (!keys) {
+        keys = new Set();
+        for (let i = 0; i < list.length; i += 2) keys.add(tripleKey(list[i] as string, list[i + 1]!));
+        this.bigSubjects.set(subject, keys);
+      }
+      const key = tripleKey(predicate, object);
+      if (keys.has(key)) return;
+      keys.add(key);
+    }
+    list.push(predicate, object);
+    this.triples++;
+    if (predicate === RDF_TYPE && typeof object === "string") {
+      const key = `${object} ${subject}`;
+      if (!this.typedSeen.has(key)) {
+        this.typedSeen.add(key);
+        let of = this.typed.get(object);
+        if (!of) this.typed.set(object, (of = []));
+        of.push(subject);
+      }
+    }
+  }
+
+  /** Subjects typed `type`, in the order they first appeared. */
+  subjectsOfType(type: string): readonly string[] {
+    return this.typed.get(type) ?? [];
+  }
+
+  has(subject: string): boolean {
+    return this.subjects.has(subject);
+  }
+
+  /** The flat [p, o, p, o, …] triples of a subject. */
+  triplesOf(subject: string): readonly Obj[] {
+    return this.subjects.get(subject) ?? [];
+  }
+
+  objects(subject: string, predicate: string): Obj[] {
+    const list = this.subjects.get(subject);
+    if (!list) return [];
+    const out: Obj[] = [];
+    for (let i = 0; i < list.length; i += 2) if (list[i] === predicate) out.push(list[i + 1]!);
+    return out;
+  }
+
+  /** Objects of any of the predicates (e.g. the same local name in several namespaces). */
+  objectsAny(subject: string, predicates: readonly string[]): Obj[] {
+    const list = this.subjects.get(subject);
+    if (!list) return [];
+    const out: Obj[] = [];
+    for (let i = 0; i < list.length; i += 2) if (predicates.includes(list[i] as string)) out.push(list[i + 1]!);
+    return out;
+  }
+
+  isA(subject: string, type: string): boolean {
+    return this.objects(subject, RDF_TYPE).includes(type);
+  }
+
+  /** Forget a subject once it has been mapped (frees memory as the mapping goes). */
+  release(subject: string): void {
+    this.subjects.delete(subject);
+    this.bigSubjects.delete(subject);
+  }
+}
+
+const SCAN_LIMIT = 128;
+
+function tripleKey(predicate: string, o: Obj): string {
+  return typeof o === "string" ? `${predicate} ${o}` : `${predicate} "${o.value}"@${o.lang}^${o.datatype}`;
+}
+
+function sameObject(a: Obj, b: Obj): boolean {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  return a.value === b.value && a.lang === b.lang && a.datatype === b.datatype;
+}
+
+export { RDF_TYPE };

@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import type { Actor } from "@/lib/catalogue/actor";
+import { createDataset } from "@/lib/catalogue/create-dataset";
+import { replaceDataset, setDatasetState } from "@/lib/catalogue/update-dataset";
+import { AppError } from "@/lib/errors";
+import { PublisherResolver } from "./publishers";
+import type { HarvestedRecord, RecordFailure } from "./records";
+
+/**
+ * The second half of a job: write what was gathered, in the caller's transaction. Upsert by URI;
+ * a record whose content hash is unchanged is not rewritten; one that was archived comes back
+ * (published) when the source lists it again. After a complete harvest, the source's records it no
+ * longer lists are marked missing, and archived (withdrawn, revision action "archive") once they
+ * have been missing for the grace period. Local records and other sources' records are never
+ * overwritten. Each record is written under a savepoint, so a record that cannot be written
+ * leaves no half of itself behind.
+ */
+
+export type JobMessage = { level: "warning" | "error"; recordUri: string | null; message: string };
+
+export type ReconcileCounts = { created: number; updated: number; unchanged: number; archived: number; failed: number; warnings: number };
+
+export type ReconcileResult = ReconcileCounts & { messages: JobMessage[]; changedIds: number[]; publishersCreated: string[] };
+
+export type ReconcileOptions = {
+  sourceId: number | null;
+  actor: Actor;
+  defaultPublisherSlug: string | null;
+  /** Days a record may be missing before it is archived; null: never archive (ad-hoc runs). */
+  archiveAfterDays: number | null;
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+};
+
+type Existing = {
+  id: number;
+  state: string;
+  origin: string;
+  sourceId: number | null;
+  hash: string | null;
+  archivedAt: string | null;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function reconcileRecords(
+  db: Database,
+  tx: Executor,
+  { records, failures }: { records: HarvestedRecord[]; failures: RecordFailure[] },
+  options: ReconcileOptions,
+): ReconcileResult {
+  const now = options.now ?? new Date();
+  const nowIso = now.toISOString();
+  // Prepared statements and savepoints on the same connection as the transaction.
+  const client = db.$client;
+  const counts: ReconcileCounts = { created: 0, updated: 0, unchanged: 0, archived: 0, failed: 0, warnings: 0 };
+  const messages: JobMessage[] = [];
+  const changedIds: number[] = [];
+  const seenIds: number[] = [];
+  const publishers = new PublisherResolver(tx, options.defaultPublisherSlug);
+
+  const findByUri = client.prepare(`
+    select d.id, d.state, r.origin, r.harvest_source_id as sourceId, r.content_hash as hash, r.archived_at as archivedAt
+    from datasets d left join catalogue_records r on r.dataset_id = d.id where d.uri = ?`);
+  const fail = (recordUri: string | null, message: string) => {
+    counts.failed++;
+    messages.push({ level: "error", recordUri, message });
+  };
+
+  for (const failure of failures) {
+    fail(failure.uri, failure.message);
+    const existing = findByUri.get(failure.uri) as Existing | undefined;
+    // Still listed by the source, only not importable this time: not missing.
+    if (existing && existing.origin === "harvest" && existing.sourceId === options.sourceId) seenIds.push(existing.id);
+  }
+
+  let done = 0;
+  for (const record of records) {
+    done++;
+    if (done % 500 === 0) options.onProgress?.(done, records.length);
+    for (const warning of record.warnings) messages.push({ level: "warning", recordUri: record.uri, message: warning });
+    counts.warnings += record.warnings.length;
+
+    const existing = findByUri.get(record.uri) as Existing | undefined;
+    if (existing && (existing.origin !== "harvest" || existing.sourceId !== options.sourceId)) {
+      fail(
+        record.uri,
+        existing.origin !== "harvest"
+          ? "A dataset with this URI is registered locally in Fjordcat; the harvested record was not imported"
+          : `A dataset with this URI comes from another harvest source (${existing.sourceId ?? "an ad-hoc harvest"}); not imported`,
+      );
+      continue;
+    }
+    if (existing && existing.hash === record.contentHash && existing.state === "published" && !existing.archivedAt) {
+      counts.unchanged++;
+      seenIds.push(existing.id);
+      continue;
+    }
+    const publisher = publishers.resolve(record.publisher);
+    if ("error" in publisher) {
+      fail(record.uri, publisher.error);
+      if (existing) seenIds.push(existing.id);
+      continue;
+    }
+    const input = { ...record.input, publisher: publisher.slug };
+    client.prepare("savepoint harvest_record").run();
+    try {
+      if (existing) {
+        const result = replaceDataset(tx, {
+          datasetId: existing.id,
+          input,
+          actor: options.actor,
+          record: { contentHash: record.contentHash, raw: record.raw, rawFormat: record.rawFormat, harvestedAt: nowIso },
+        });
+        if (existing.archivedAt) {
+          client.prepare("update catalogue_records set archived_at = null, missing_since = null where dataset_id = ?").run(existing.id);
+        }
+        if (result.changed) {
+          counts.updated++;
+          changedIds.push(existing.id);
+        } else {
+          counts.unchanged++;
+        }
+        seenIds.push(existing.id);
+      } else {
+        const created = createDataset(tx, {
+          input,
+          actor: options.actor,
+          origin: {
+            kind: "harvest",
+            sourceId: options.sourceId,
+            uri: record.uri,
+            identifier: record.identifier,
+            raw: record.raw,
+            rawFormat: record.rawFormat,
+            contentHash: record.contentHash,
+          },
+        });
+        counts.created++;
+        changedIds.push(created.id);
+        seenIds.push(created.id);
+      }
+      client.prepare("release harvest_record").run();
+    } catch (error) {
+      client.prepare("rollback to harvest_record").run();
+      client.prepare("release harvest_record").run();
+      if (!(error instanceof AppError)) throw error;
+      const fields = error.fields ? ` (${Object.entries(error.fields).map(([k, v]) => `${k}: ${v.join("; ")}`).join(", ")})` : "";
+      fail(record.uri, `${error.message}${fields}`);
+    }
+  }
+  options.onProgress?.(records.length, records.length);
+
+  const markSeen = client.prepare("update catalogue_records set last_seen_at = ?, missing_since = null where dataset_id = ?");
+  for (const id of seenIds) markSeen.run(nowIso, id);
+
+  if (options.sourceId !== null && options.archiveAfterDays !== null) {
+    counts.archived = archiveMissing(tx, {
+      sourceId: options.sourceId,
+      seen: new Set(seenIds),
+      now,
+      graceMs: options.archiveAfterDays * DAY_MS,
+      actor: options.actor,
+      messages,
+      changedIds,
+    });
+  }
+  return { ...counts, messages, changedIds, publishersCreated: publishers.created };
+}
+
+function archiveMissing(
+  tx: Executor,
+  { sourceId, seen, now, graceMs, actor, messages, changedIds }: { sourceId: number; seen: Set<number>; now: Date; graceMs: number; actor: Actor; messages: JobMessage[]; changedIds: number[] },
+): number {
+  const nowIso = now.toISOString();
+  const rows = tx.all<{ id: number; uri: string; missingSince: string | null }>(sql`
+    select d.id, d.uri, r.missing_since as missingSince from catalogue_records r join datasets d on d.id = r.dataset_id
+    where r.harvest_source_id = ${sourceId} and r.archived_at is null`);
+  let archived = 0;
+  for (const row of rows) {
+    if (seen.has(row.id)) continue;
+    const since = row.missingSince ?? nowIso;
+    if (!row.missingSince) tx.run(sql`update catalogue_records set missing_since = ${nowIso} where dataset_id = ${row.id}`);
+    if (now.getTime() - Date.parse(since) < graceMs) {
+      messages.push({ level: "warning", recordUri: row.uri, message: `No longer listed by the source (missing since ${since.slice(0, 10)}); archived after the grace period` });
+      continue;
+    }
+    setDatasetState(tx, { datasetId: row.id, state: "withdrawn", actor, action: "archive" });
+    tx.run(sql`update catalogue_records set archived_at = ${nowIso} where dataset_id = ${row.id}`);
+    messages.push({ level: "warning", recordUri: row.uri, message: `Archived: no longer listed by the source since ${since.slice(0, 10)}` });
+    changedIds.push(row.id);
+    archived++;
+  }
+  return archived;
+}

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { datasetInputSchema, type DatasetInputRaw } from "@/lib/catalogue/schemas";
+import type { LangText } from "@/lib/dcat/model";
+
+/**
+ * What a harvest gathers before it writes anything: one record per dataset in the source, mapped
+ * to the registration shape and validated with the same schema as registration; or a failure.
+ */
+
+/** The publisher a record names, matched or created at write time (organisation number, then URI). */
+export type HarvestedPublisher = {
+  uri?: string;
+  orgNumber?: string;
+  name?: LangText;
+  homepage?: string;
+  email?: string;
+};
+
+/** The registration input without the publisher slug, which is resolved when writing. */
+export type HarvestedInput = Omit<DatasetInputRaw, "publisher">;
+
+export type HarvestedRecord = {
+  uri: string;
+  identifier?: string;
+  input: HarvestedInput;
+  publisher?: HarvestedPublisher;
+  raw: string;
+  rawFormat: string;
+  contentHash: string;
+  warnings: string[];
+};
+
+export type RecordFailure = { uri: string; message: string };
+
+/** Bumped when the mapping changes, so the next harvest rewrites records mapped the old way. */
+const MAPPING_VERSION = "1";
+
+export function contentHash(input: HarvestedInput, publisher: HarvestedPublisher | undefined, raw: string): string {
+  return createHash("sha256")
+    .update(MAPPING_VERSION)
+    .update("\u0000")
+    .update(JSON.stringify(input))
+    .update("\u0000")
+    .update(JSON.stringify(publisher ?? null))
+    .update("\u0000")
+    .update(raw)
+    .digest("base64url");
+}
+
+/** Top-level fields a record can do without: a bad value there is dropped with a warning. */
+const REQUIRED = new Set(["title", "description", "themes", "accessRights", "publisher"]);
+const PLACEHOLDER_PUBLISHER = "harvested-publisher";
+
+/**
+ * Validate a mapped record with the registration schema. A bad optional value (an unusable contact
+ * point, a licence outside the list) is dropped with a warning, and the record validated again;
+ * a bad required value makes the record fail.
+ */
+export function validateRecord(
+  input: HarvestedInput,
+  warnings: string[],
+): { ok: true; input: HarvestedInput } | { ok: false; message: string } {
+  let current: Record<string, unknown> = structuredClone(input) as Record<string, unknown>;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const parsed = datasetInputSchema.safeParse({ ...current, publisher: PLACEHOLDER_PUBLISHER });
+    if (parsed.success) return { ok: true, input: current as HarvestedInput };
+    const fatal: string[] = [];
+    const next = structuredClone(current);
+    const dropped = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const [top, index, field] = issue.path as (string | number)[];
+      const where = issue.path.join(".");
+      if (typeof top !== "string" || REQUIRED.has(top)) {
+        fatal.push(`${where || "record"}: ${issue.message}`);
+        continue;
+      }
+      if (top === "distributions" && typeof index === "number" && typeof field === "string" && field !== "accessURL") {
+        const list = next.distributions as Array<Record<string, unknown>>;
+        const key = `${top}.${index}.${field}`;
+        if (list[index] && !dropped.has(key)) {
+          delete list[index]![field];
+          dropped.add(key);
+          warnings.push(`Distribution ${index + 1}: ${field} dropped (${issue.message})`);
+        }
+        continue;
+      }
+      if (top === "distributions" && typeof index === "number") {
+        const key = `${top}.${index}`;
+        if (!dropped.has(key)) {
+          (next.distributions as unknown[])[index] = undefined;
+          dropped.add(key);
+          warnings.push(`Distribution ${index + 1} left out (${where}: ${issue.message})`);
+        }
+        continue;
+      }
+      if (!dropped.has(top)) {
+        delete next[top];
+        dropped.add(top);
+        warnings.push(`${top} dropped (${where}: ${issue.message})`);
+      }
+    }
+    if (fatal.length > 0) return { ok: false, message: fatal.join("; ") };
+    if (Array.isArray(next.distributions)) next.distributions = (next.distributions as unknown[]).filter((d) => d !== undefined);
+    current = next;
+  }
+  return { ok: false, message: "The record could not be made valid" };
+}

@@ -1,0 +1,186 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { harvestJobMessages, harvestJobs, harvestSources, publishers, type HarvestSource } from "@/db/schema";
+import type { Actor } from "@/lib/catalogue/actor";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { refreshDatasetQuality } from "@/lib/quality/store-quality";
+import type { FetchLimits } from "./fetch-feed";
+import { gatherSource, type GatherProgress, type SourceKind } from "./gather";
+import { reconcileRecords, type JobMessage } from "./reconcile";
+import { nextRunAfter } from "./schedule";
+import { withStatementCache } from "./statement-cache";
+
+/**
+ * One harvest job: gather (read, parse, map and validate everything), then write it all in one
+ * transaction. A feed that cannot be read or parsed fails the job before anything is written; an
+ * error while writing rolls the whole transaction back. The job row and its messages are stored
+ * either way; a dry run writes, counts and rolls back.
+ */
+
+/** The report of a job: the JSON shape `npm run harvest -- --json` prints (ARCHITECTURE.md). */
+export type HarvestReport = {
+  status: "succeeded" | "failed";
+  created: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  failed: number;
+  warnings: number;
+  durationMs: number;
+  error?: string;
+};
+
+export type HarvestProgress = GatherProgress | { phase: "write"; done: number; total: number };
+
+export type RunHarvestOptions = {
+  /** The registered source to run; absent for an ad-hoc URL or file. */
+  source?: HarvestSource;
+  location?: string;
+  kind?: SourceKind;
+  dryRun?: boolean;
+  triggeredBy: string;
+  /** Publisher for records that name none (ad-hoc runs; a source has its own default). */
+  defaultPublisherSlug?: string;
+  limits?: Partial<FetchLimits>;
+  /** Most messages stored per job (all are counted). */
+  maxMessages?: number;
+  now?: Date;
+  onProgress?: (progress: HarvestProgress) => void;
+};
+
+const running = new Set<string>();
+
+class DryRunRollback extends Error {}
+
+export function harvestActor(sourceId: number | null): Actor {
+  return { label: sourceId === null ? "harvest" : `harvest:${sourceId}` };
+}
+
+export async function runHarvest(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
+  const started = performance.now();
+  const source = options.source;
+  const location = source?.url ?? options.location;
+  if (!location) throw new AppError("bad_request", "Give a harvest source or a URL or file to harvest");
+  const kind: SourceKind = source?.kind ?? options.kind ?? "dcat";
+  const lockKey = source ? `source ${source.id}` : `location ${location}`;
+  if (running.has(lockKey)) throw new AppError("conflict", `A harvest of ${source ? `source ${source.id}` : location} is already running`);
+  running.add(lockKey);
+  const job = db
+    .insert(harvestJobs)
+    .values({ sourceId: source?.id ?? null, location, dryRun: options.dryRun ?? false, triggeredBy: options.triggeredBy })
+    .returning({ id: harvestJobs.id })
+    .get();
+  const finish = (report: HarvestReport, messages: JobMessage[]) => {
+    const maxMessages = options.maxMessages ?? 10_000;
+    db.transaction((tx) => {
+      tx.update(harvestJobs)
+        .set({
+          status: report.status,
+          finishedAt: new Date().toISOString(),
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          archived: report.archived,
+          failed: report.failed,
+          warnings: report.warnings,
+          durationMs: report.durationMs,
+          error: report.error ?? null,
+        })
+        .where(eq(harvestJobs.id, job.id))
+        .run();
+      const stored = messages.length > maxMessages ? [...messages.filter((m) => m.level === "error"), ...messages.filter((m) => m.level === "warning")].slice(0, maxMessages) : messages;
+      for (let i = 0; i < stored.length; i += 500) {
+        tx.insert(harvestJobMessages)
+          .values(stored.slice(i, i + 500).map((m) => ({ jobId: job.id, level: m.level, recordUri: m.recordUri, message: m.message.slice(0, 2000) })))
+          .run();
+      }
+      if (source && !options.dryRun) {
+        const now = new Date();
+        tx.update(harvestSources)
+          .set({ lastRunAt: now.toISOString(), nextRunAt: nextRunAfter(source.schedule, now), updatedAt: now.toISOString() })
+          .where(eq(harvestSources.id, source.id))
+          .run();
+      }
+    });
+    return { ...report, jobId: job.id };
+  };
+  const zero = { created: 0, updated: 0, unchanged: 0, archived: 0, failed: 0, warnings: 0 };
+  try {
+    const limits: FetchLimits = {
+      timeoutMs: env.HARVEST_TIMEOUT_SECONDS * 1000,
+      maxBytes: env.HARVEST_MAX_MB * 1024 * 1024,
+      allowPrivateNetwork: env.HARVEST_ALLOW_PRIVATE_NETWORK,
+      allowFiles: false,
+      ...options.limits,
+    };
+    let gathered;
+    try {
+      gathered = await gatherSource(kind, location, { ...limits, onProgress: options.onProgress });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: error.message };
+      return finish(report, [{ level: "error", recordUri: null, message: error.message }]);
+    }
+    const jobWarnings: JobMessage[] = gathered.warnings.map((message) => ({ level: "warning", recordUri: null, message }));
+    const defaultPublisherSlug = source?.defaultPublisherId
+      ? (db.select({ slug: publishers.slug }).from(publishers).where(eq(publishers.id, source.defaultPublisherId)).get()?.slug ?? null)
+      : (options.defaultPublisherSlug ?? null);
+    if (options.defaultPublisherSlug && !source && !defaultPublisherSlug) throw new AppError("not_found", `No publisher has the slug ${options.defaultPublisherSlug}`);
+    if (options.defaultPublisherSlug && !db.select({ id: publishers.id }).from(publishers).where(eq(publishers.slug, options.defaultPublisherSlug)).get()) {
+      throw new AppError("not_found", `No publisher has the slug ${options.defaultPublisherSlug}`);
+    }
+
+    let result: ReturnType<typeof reconcileRecords> | undefined;
+    try {
+      withStatementCache(db.$client, () =>
+        db.transaction(
+        (tx) => {
+          result = reconcileRecords(db, tx, gathered, {
+            sourceId: source?.id ?? null,
+            actor: harvestActor(source?.id ?? null),
+            defaultPublisherSlug,
+            archiveAfterDays: source ? source.archiveAfterDays : null,
+            now: options.now,
+            onProgress: (done, total) => options.onProgress?.({ phase: "write", done, total }),
+          });
+          if (options.dryRun) throw new DryRunRollback();
+        },
+        { behavior: "immediate" },
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
+    const r = result!;
+    if (!options.dryRun && r.changedIds.length > 0) refreshDatasetQuality(db, { datasetIds: r.changedIds });
+    const messages = [...jobWarnings, ...r.messages];
+    const report: HarvestReport = {
+      status: "succeeded",
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      archived: r.archived,
+      failed: r.failed,
+      warnings: messages.filter((m) => m.level === "warning").length,
+      durationMs: Math.round(performance.now() - started),
+    };
+    return finish(report, messages);
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `Harvest failed unexpectedly: ${(error as Error).message}`;
+    if (!(error instanceof AppError)) console.error(error);
+    const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: message };
+    return finish(report, [{ level: "error", recordUri: null, message }]);
+  } finally {
+    running.delete(lockKey);
+  }
+}
+
+/** At server start: jobs left `running` by a crash are marked failed (their transaction never committed). */
+export function failInterruptedJobs(db: Database): number {
+  const result = db.run(sql`
+    update harvest_jobs set status = 'failed', finished_at = ${new Date().toISOString()},
+      error = 'Interrupted: the server stopped while the job ran; nothing it harvested was kept'
+    where status = 'running'`);
+  return result.changes;
+}
