@@ -6,12 +6,23 @@ export type LoadResult = { requests: number; rps: number; p50: number; p95: numb
  * Drive a server with autocannon at `connections` concurrent connections for `seconds`, cycling
  * through `paths`, and report throughput and latency percentiles (p95 computed from every
  * response's time, which autocannon's summary does not give).
+ *
+ * All connections share one cursor into `paths`: each request takes the next path, so a list of
+ * N distinct paths is served N apart. (With autocannon's own `requests` list every connection
+ * walks the list from the start in step with the others, so 15 of 16 connections asked for a path
+ * another had just asked for: a run meant to miss the server's result cache hit it instead.)
  */
 export async function runLoad(baseUrl: string, paths: readonly string[], { connections = 16, seconds = 15 } = {}): Promise<LoadResult> {
   const times: number[] = [];
+  let cursor = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: baseUrl, connections, duration: seconds, requests: paths.map((path) => ({ method: "GET", path })) },
+      {
+        url: baseUrl,
+        connections,
+        duration: seconds,
+        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[cursor++ % paths.length]! }) }],
+      },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => {

@@ -8,7 +8,9 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 export type BenchServer = { url: string; pid: number; child: ChildProcess; stop: () => Promise<void>; peakRssMb: () => number };
 
 /** The production server on a benchmark database (building first when the build is stale). */
-export async function startBenchServer(databaseFile: string, port: number): Promise<BenchServer> {
+export async function startBenchServer(databaseFile: string, basePort: number): Promise<BenchServer> {
+  // BENCH_PORT_OFFSET: run beside another checkout's benchmarks on the same machine.
+  const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   if (!isBuildCurrent()) {
     console.log("Building the production server for the benchmark …");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
