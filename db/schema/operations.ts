@@ -32,6 +32,14 @@ export const harvestJobs = sqliteTable(
     durationMs: integer("duration_ms"),
     /** Why the job failed as a whole (malformed feed, timeout, too large…). */
     error: text("error"),
+    /**
+     * Of a single-page feed: the mapping version and a hash of its bytes (with its URL and type).
+     * A later harvest of the same bytes, with nothing changed in between, is answered from it
+     * without parsing (lib/harvest/unchanged-feed.ts).
+     */
+    feedHash: text("feed_hash"),
+    /** The time the job marked its records seen (catalogue_records.last_seen_at). */
+    seenAt: text("seen_at"),
   },
   (t) => [index("harvest_jobs_source_idx").on(t.sourceId, t.id)],
 );

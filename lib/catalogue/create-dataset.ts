@@ -1,12 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { catalogueRecords, datasets, publishers, revisions } from "@/db/schema";
+import { catalogueRecords, datasets, revisions } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
-import { refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
-import { indexDataset } from "@/lib/search/index-dataset";
+import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refresh-openness";
+import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
 import type { Actor } from "./actor";
-import { readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
+import { readDatasetInput, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
 import { diffSnapshots } from "./diff";
 import { datasetInputSchema, type DatasetInputRaw } from "./schemas";
 import { slugify, uniqueSlug } from "./slug";
@@ -19,6 +18,37 @@ export type RecordOrigin =
 export type CreatedDataset = { id: number; slug: string; uri: string };
 
 /**
+ * For bulk writers (a harvest): the search row and stored openness of the datasets written are
+ * brought up to date together by `flush`, with set-based statements, instead of one dataset at a
+ * time. `flush` must run in the same transaction, after the last write and before it commits.
+ */
+export class DeferredDerived {
+  private readonly ids = new Set<number>();
+  add(datasetId: number): void {
+    this.ids.add(datasetId);
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+  flush(tx: Executor): void {
+    if (this.ids.size === 0) return;
+    indexDatasets(tx, this.ids);
+    refreshDatasetsOpenness(tx, this.ids);
+    this.ids.clear();
+  }
+}
+
+/** Write the search row and openness now, or leave them to the caller's batch. */
+export function refreshDerived(tx: Executor, datasetId: number, deferred: DeferredDerived | undefined): void {
+  if (deferred) {
+    deferred.add(datasetId);
+    return;
+  }
+  indexDataset(tx, datasetId);
+  refreshDatasetOpenness(tx, datasetId);
+}
+
+/**
  * Register a dataset: validate with the shared schema, mint its slug and URI, write it with its
  * parts, its catalogue record, its first revision and its search-index row. Run it inside a
  * transaction (`db.transaction((tx) => createDataset(tx, …))`) so all of that lands or none of it.
@@ -26,17 +56,18 @@ export type CreatedDataset = { id: number; slug: string; uri: string };
  */
 export function createDataset(
   tx: Executor,
-  { input, actor, origin = { kind: "local" } }: { input: DatasetInputRaw; actor: Actor; origin?: RecordOrigin },
+  {
+    input,
+    actor,
+    origin = { kind: "local" },
+    deferred,
+  }: { input: DatasetInputRaw; actor: Actor; origin?: RecordOrigin; /** Bulk writers: see DeferredDerived. */ deferred?: DeferredDerived },
 ): CreatedDataset {
   const parsed = datasetInputSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error, "The dataset is not valid");
   const data = parsed.data;
 
-  const publisher = tx
-    .select({ id: publishers.id })
-    .from(publishers)
-    .where(eq(publishers.slug, data.publisher))
-    .get();
+  const publisher = statement(tx, "select id from publishers where slug = ?").get(data.publisher) as { id: number } | undefined;
   if (!publisher) {
     throw new AppError("unprocessable_entity", `Unknown publisher ${data.publisher}`, {
       fields: { publisher: ["No publisher has this slug"] },
@@ -45,11 +76,10 @@ export function createDataset(
 
   const slug = uniqueSlug(
     slugify(data.title.nb),
-    (candidate) =>
-      tx.select({ id: datasets.id }).from(datasets).where(eq(datasets.slug, candidate)).get() !== undefined,
+    (candidate) => statement(tx, "select id from datasets where slug = ?").get(candidate) !== undefined,
   );
   const uri = origin.kind === "harvest" ? origin.uri : `${env.BASE_URL}/datasets/${slug}`;
-  if (tx.select({ id: datasets.id }).from(datasets).where(eq(datasets.uri, uri)).get()) {
+  if (statement(tx, "select id from datasets where uri = ?").get(uri)) {
     throw new AppError("conflict", `A dataset with the URI ${uri} exists`);
   }
   const now = new Date().toISOString();
@@ -116,7 +146,6 @@ export function createDataset(
       snapshot,
     })
     .run();
-  indexDataset(tx, id);
-  refreshDatasetOpenness(tx, id);
+  refreshDerived(tx, id, deferred);
   return { id, slug, uri };
 }

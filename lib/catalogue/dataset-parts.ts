@@ -1,14 +1,6 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type BetterSqlite3 from "better-sqlite3";
 import type { Executor } from "@/db/client";
-import {
-  contactPoints,
-  datasetKeywords,
-  datasets,
-  datasetSpatial,
-  datasetThemes,
-  distributions,
-  publishers,
-} from "@/db/schema";
+import { contactPoints } from "@/db/schema";
 import { LANGS } from "@/lib/vocabularies";
 import type { DatasetInput } from "./schemas";
 
@@ -24,20 +16,11 @@ export function resolveContactPoint(
   contact: DatasetInput["contactPoint"],
 ): number | null {
   if (!contact) return null;
-  const same = (column: typeof contactPoints.email | typeof contactPoints.url, value?: string) =>
-    value === undefined ? isNull(column) : eq(column, value);
-  const existing = tx
-    .select({ id: contactPoints.id })
-    .from(contactPoints)
-    .where(
-      and(
-        eq(contactPoints.publisherId, publisherId),
-        eq(contactPoints.name, contact.name),
-        same(contactPoints.email, contact.email),
-        same(contactPoints.url, contact.url),
-      ),
-    )
-    .get();
+  // `is` compares like `=` and also matches null with null (an absent e-mail or URL).
+  const existing = statement(
+    tx,
+    "select id from contact_points where publisher_id = ? and name = ? and email is ? and url is ? limit 1",
+  ).get(publisherId, contact.name, contact.email ?? null, contact.url ?? null) as { id: number } | undefined;
   if (existing) return existing.id;
   return tx
     .insert(contactPoints)
@@ -46,48 +29,74 @@ export function resolveContactPoint(
     .get().id;
 }
 
+/**
+ * The parts are read and written with plain prepared statements, kept per connection: they run for
+ * every dataset a command writes (thousands in a harvest), and building the same statements with
+ * the query builder each time was most of a write's cost. Same SQL, same rows, same order.
+ */
+type Sqlite = BetterSqlite3.Database;
+const statementCache = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>();
+
+export function statement(tx: Executor, source: string): BetterSqlite3.Statement {
+  const client = (tx as unknown as { session: { client: Sqlite } }).session.client;
+  let cache = statementCache.get(client);
+  if (!cache) statementCache.set(client, (cache = new Map()));
+  let prepared = cache.get(source);
+  if (!prepared) {
+    prepared = client.prepare(source);
+    cache.set(source, prepared);
+  }
+  if (prepared.reader) prepared.raw(false);
+  return prepared;
+}
+
 /** Replace the themes, keywords, spatial coverage and distributions of a dataset. */
 export function writeDatasetParts(tx: Executor, datasetId: number, input: DatasetInput): void {
-  tx.delete(datasetThemes).where(eq(datasetThemes.datasetId, datasetId)).run();
-  tx.delete(datasetKeywords).where(eq(datasetKeywords.datasetId, datasetId)).run();
-  tx.delete(datasetSpatial).where(eq(datasetSpatial.datasetId, datasetId)).run();
-  tx.delete(distributions).where(eq(distributions.datasetId, datasetId)).run();
+  statement(tx, "delete from dataset_themes where dataset_id = ?").run(datasetId);
+  statement(tx, "delete from dataset_keywords where dataset_id = ?").run(datasetId);
+  statement(tx, "delete from dataset_spatial where dataset_id = ?").run(datasetId);
+  statement(tx, "delete from distributions where dataset_id = ?").run(datasetId);
 
   if (input.themes.length > 0) {
-    tx.insert(datasetThemes).values(input.themes.map((theme) => ({ datasetId, theme }))).run();
+    const insert = statement(tx, "insert into dataset_themes (dataset_id, theme) values (?, ?)");
+    for (const theme of input.themes) insert.run(datasetId, theme);
   }
-  const keywordRows = LANGS.flatMap((lang) =>
-    (input.keywords[lang] ?? []).map((keyword) => ({ datasetId, lang, keyword })),
-  );
-  if (keywordRows.length > 0) tx.insert(datasetKeywords).values(keywordRows).run();
+  const keywordRows = LANGS.flatMap((lang) => (input.keywords[lang] ?? []).map((keyword) => [lang, keyword] as const));
+  if (keywordRows.length > 0) {
+    const insert = statement(tx, "insert into dataset_keywords (dataset_id, lang, keyword) values (?, ?, ?)");
+    for (const [lang, keyword] of keywordRows) insert.run(datasetId, lang, keyword);
+  }
   if (input.spatial.length > 0) {
-    tx.insert(datasetSpatial)
-      .values(input.spatial.map((s) => ({ datasetId, uri: s.uri, label: s.label, bbox: s.bbox })))
-      .run();
+    const insert = statement(tx, "insert into dataset_spatial (dataset_id, uri, label, bbox) values (?, ?, ?, ?)");
+    for (const sp of input.spatial) insert.run(datasetId, sp.uri ?? null, sp.label ?? null, sp.bbox ?? null);
   }
   if (input.distributions.length > 0) {
-    tx.insert(distributions)
-      .values(
-        input.distributions.map((d, position) => ({
-          datasetId,
-          position,
-          titleNb: d.title?.nb,
-          titleNn: d.title?.nn,
-          titleEn: d.title?.en,
-          descriptionNb: d.description?.nb,
-          descriptionNn: d.description?.nn,
-          descriptionEn: d.description?.en,
-          accessUrl: d.accessURL,
-          downloadUrl: d.downloadURL,
-          format: d.format,
-          mediaType: d.mediaType,
-          license: d.license,
-          byteSize: d.byteSize,
-          status: d.status,
-          conformsTo: d.conformsTo ?? [],
-        })),
-      )
-      .run();
+    const insert = statement(
+      tx,
+      `insert into distributions (dataset_id, position, title_nb, title_nn, title_en, description_nb, description_nn,
+        description_en, access_url, download_url, format, media_type, license, byte_size, status, conforms_to)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    input.distributions.forEach((d, position) =>
+      insert.run(
+        datasetId,
+        position,
+        d.title?.nb ?? null,
+        d.title?.nn ?? null,
+        d.title?.en ?? null,
+        d.description?.nb ?? null,
+        d.description?.nn ?? null,
+        d.description?.en ?? null,
+        d.accessURL,
+        d.downloadURL ?? null,
+        d.format ?? null,
+        d.mediaType ?? null,
+        d.license ?? null,
+        d.byteSize ?? null,
+        d.status ?? null,
+        JSON.stringify(d.conformsTo ?? []),
+      ),
+    );
   }
 }
 
@@ -97,83 +106,121 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
 const langText = (nb: string | null, nn: string | null, en: string | null) =>
   compact({ nb: nb ?? undefined, nn: nn ?? undefined, en: en ?? undefined });
 
+type DatasetRow = {
+  title_nb: string;
+  title_nn: string | null;
+  title_en: string | null;
+  description_nb: string;
+  description_nn: string | null;
+  description_en: string | null;
+  access_rights: DatasetInput["accessRights"];
+  license: string | null;
+  accrual_periodicity: string | null;
+  landing_page: string | null;
+  conforms_to: string;
+  languages: string;
+  temporal_start: string | null;
+  temporal_end: string | null;
+  spatial_resolution_meters: number | null;
+  issued: string | null;
+  modified: string | null;
+  state: DatasetInput["state"];
+  contact_point_id: number | null;
+  publisher_slug: string;
+};
+
+type DistributionRow = {
+  title_nb: string | null;
+  title_nn: string | null;
+  title_en: string | null;
+  description_nb: string | null;
+  description_nn: string | null;
+  description_en: string | null;
+  access_url: string;
+  download_url: string | null;
+  format: string | null;
+  media_type: string | null;
+  license: string | null;
+  byte_size: number | null;
+  status: string | null;
+  conforms_to: string;
+};
+
 /** A stored dataset in the registration shape (what the form edits, what revisions snapshot). */
 export function readDatasetInput(tx: Executor, datasetId: number): DatasetInput | undefined {
-  const row = tx
-    .select({ dataset: datasets, publisherSlug: publishers.slug })
-    .from(datasets)
-    .innerJoin(publishers, eq(publishers.id, datasets.publisherId))
-    .where(eq(datasets.id, datasetId))
-    .get();
-  if (!row) return undefined;
-  const d = row.dataset;
-  const contact = d.contactPointId
-    ? tx.select().from(contactPoints).where(eq(contactPoints.id, d.contactPointId)).get()
+  const d = statement(
+    tx,
+    `select d.title_nb, d.title_nn, d.title_en, d.description_nb, d.description_nn, d.description_en, d.access_rights,
+      d.license, d.accrual_periodicity, d.landing_page, d.conforms_to, d.languages, d.temporal_start, d.temporal_end,
+      d.spatial_resolution_meters, d.issued, d.modified, d.state, d.contact_point_id, p.slug as publisher_slug
+    from datasets d join publishers p on p.id = d.publisher_id where d.id = ?`,
+  ).get(datasetId) as DatasetRow | undefined;
+  if (!d) return undefined;
+  const contact = d.contact_point_id
+    ? (statement(tx, "select name, email, url from contact_points where id = ?").get(d.contact_point_id) as
+        | { name: string; email: string | null; url: string | null }
+        | undefined)
     : undefined;
   const keywords: DatasetInput["keywords"] = {};
-  for (const k of tx
-    .select()
-    .from(datasetKeywords)
-    .where(eq(datasetKeywords.datasetId, datasetId))
-    .orderBy(asc(datasetKeywords.lang), sql`rowid`)
-    .all()) {
+  for (const k of statement(tx, "select lang, keyword from dataset_keywords where dataset_id = ? order by lang asc, rowid").all(datasetId) as {
+    lang: (typeof LANGS)[number];
+    keyword: string;
+  }[]) {
     (keywords[k.lang] ??= []).push(k.keyword);
   }
-  const themes = tx
-    .select({ theme: datasetThemes.theme })
-    .from(datasetThemes)
-    .where(eq(datasetThemes.datasetId, datasetId))
-    .orderBy(sql`rowid`)
-    .all()
-    .map((t) => t.theme) as DatasetInput["themes"];
-  const spatial = tx
-    .select()
-    .from(datasetSpatial)
-    .where(eq(datasetSpatial.datasetId, datasetId))
-    .orderBy(asc(datasetSpatial.id))
-    .all()
-    .map((s) => compact({ uri: s.uri ?? undefined, label: s.label ?? undefined, bbox: s.bbox ?? undefined }));
-  const dists = tx
-    .select()
-    .from(distributions)
-    .where(eq(distributions.datasetId, datasetId))
-    .orderBy(asc(distributions.position))
-    .all()
-    .map((x) =>
-      compact({
-        title: nonEmpty(langText(x.titleNb, x.titleNn, x.titleEn)),
-        description: nonEmpty(langText(x.descriptionNb, x.descriptionNn, x.descriptionEn)),
-        accessURL: x.accessUrl,
-        downloadURL: x.downloadUrl ?? undefined,
-        format: x.format ?? undefined,
-        mediaType: x.mediaType ?? undefined,
-        license: x.license ?? undefined,
-        byteSize: x.byteSize ?? undefined,
-        status: x.status ?? undefined,
-        conformsTo: x.conformsTo.length > 0 ? x.conformsTo : undefined,
-      }),
-    ) as DatasetInput["distributions"];
+  const themes = (statement(tx, "select theme from dataset_themes where dataset_id = ? order by rowid").all(datasetId) as { theme: string }[]).map(
+    (t) => t.theme,
+  ) as DatasetInput["themes"];
+  const spatial = (
+    statement(tx, "select uri, label, bbox from dataset_spatial where dataset_id = ? order by id asc").all(datasetId) as {
+      uri: string | null;
+      label: string | null;
+      bbox: string | null;
+    }[]
+  ).map((s) => compact({ uri: s.uri ?? undefined, label: s.label ?? undefined, bbox: s.bbox ?? undefined }));
+  const dists = (
+    statement(
+      tx,
+      `select title_nb, title_nn, title_en, description_nb, description_nn, description_en, access_url, download_url,
+        format, media_type, license, byte_size, status, conforms_to
+      from distributions where dataset_id = ? order by position asc`,
+    ).all(datasetId) as DistributionRow[]
+  ).map((x) => {
+    const conformsTo = JSON.parse(x.conforms_to) as string[];
+    return compact({
+      title: nonEmpty(langText(x.title_nb, x.title_nn, x.title_en)),
+      description: nonEmpty(langText(x.description_nb, x.description_nn, x.description_en)),
+      accessURL: x.access_url,
+      downloadURL: x.download_url ?? undefined,
+      format: x.format ?? undefined,
+      mediaType: x.media_type ?? undefined,
+      license: x.license ?? undefined,
+      byteSize: x.byte_size ?? undefined,
+      status: x.status ?? undefined,
+      conformsTo: conformsTo.length > 0 ? conformsTo : undefined,
+    });
+  }) as DatasetInput["distributions"];
   return compact({
-    title: langText(d.titleNb, d.titleNn, d.titleEn) as DatasetInput["title"],
-    description: langText(d.descriptionNb, d.descriptionNn, d.descriptionEn) as DatasetInput["description"],
+    title: langText(d.title_nb, d.title_nn, d.title_en) as DatasetInput["title"],
+    description: langText(d.description_nb, d.description_nn, d.description_en) as DatasetInput["description"],
     keywords,
-    publisher: row.publisherSlug,
+    publisher: d.publisher_slug,
     themes,
-    accessRights: d.accessRights,
+    accessRights: d.access_rights,
     license: d.license ?? undefined,
-    accrualPeriodicity: (d.accrualPeriodicity ?? undefined) as DatasetInput["accrualPeriodicity"],
+    accrualPeriodicity: (d.accrual_periodicity ?? undefined) as DatasetInput["accrualPeriodicity"],
     contactPoint: contact
       ? compact({ name: contact.name, email: contact.email ?? undefined, url: contact.url ?? undefined })
       : undefined,
     spatial,
     temporal:
-      d.temporalStart || d.temporalEnd
-        ? compact({ start: d.temporalStart ?? undefined, end: d.temporalEnd ?? undefined })
+      d.temporal_start || d.temporal_end
+        ? compact({ start: d.temporal_start ?? undefined, end: d.temporal_end ?? undefined })
         : undefined,
-    landingPage: d.landingPage ?? undefined,
-    conformsTo: d.conformsTo,
-    languages: d.languages as DatasetInput["languages"],
-    spatialResolutionMeters: d.spatialResolutionMeters ?? undefined,
+    landingPage: d.landing_page ?? undefined,
+    conformsTo: JSON.parse(d.conforms_to) as string[],
+    languages: JSON.parse(d.languages) as DatasetInput["languages"],
+    spatialResolutionMeters: d.spatial_resolution_meters ?? undefined,
     issued: d.issued ?? undefined,
     modified: d.modified ?? undefined,
     distributions: dists,

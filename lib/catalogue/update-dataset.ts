@@ -10,9 +10,8 @@ import {
   type RevisionAction,
 } from "@/db/schema";
 import { AppError, validationError } from "@/lib/errors";
-import { refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
-import { indexDataset } from "@/lib/search/index-dataset";
 import type { Actor } from "./actor";
+import { refreshDerived, type DeferredDerived } from "./create-dataset";
 import { readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
 import { diffSnapshots } from "./diff";
 import { datasetInputSchema, type DatasetInput, type DatasetInputRaw } from "./schemas";
@@ -57,6 +56,7 @@ export function replaceDataset(
     actor,
     action,
     record,
+    deferred,
   }: {
     datasetId: number;
     input: DatasetInputRaw;
@@ -64,6 +64,8 @@ export function replaceDataset(
     /** Overrides the revision action derived from the state change (e.g. "archive"). */
     action?: RevisionAction;
     record?: HarvestRecordUpdate;
+    /** Bulk writers: the search row and openness are written by the batch (see DeferredDerived). */
+    deferred?: DeferredDerived;
   },
 ): UpdateResult {
   const parsed = datasetInputSchema.safeParse(input);
@@ -147,8 +149,7 @@ export function replaceDataset(
       snapshot: readDatasetInput(tx, datasetId),
     })
     .run();
-  indexDataset(tx, datasetId);
-  refreshDatasetOpenness(tx, datasetId);
+  refreshDerived(tx, datasetId, deferred);
   return { id: datasetId, slug: current.slug, changed: true, action: revisionAction, changes };
 }
 

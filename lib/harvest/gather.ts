@@ -1,11 +1,15 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { openFeed, type FetchLimits, FeedError, isHttpUrl, readText } from "./fetch-feed";
 import { mapCkanPackages, type CkanSearchPage } from "./map-ckan";
-import { mapDcatDatasets } from "./map-dcat";
+import { mapDcatDatasetsLazily } from "./map-dcat";
 import { isDcatUsCatalog, mapDcatUsCatalog } from "./map-dcat-us";
 import { detectSyntax, parseRdfInto, peek, SYNTAX_NAMES } from "./parse-rdf";
 import { TripleIndex } from "./rdf-index";
-import type { HarvestedRecord, RecordFailure } from "./records";
+import { MAPPING_VERSION, type HarvestedRecord, type RecordFailure } from "./records";
 
 /**
  * The first half of a job: read the whole source (every Hydra page, every CKAN page), parse it and
@@ -18,19 +22,38 @@ export type SourceKind = "dcat" | "ckan" | "dcat-us";
 export type GatherProgress = { phase: "fetch" | "parse" | "map"; pages: number; records?: number; triples?: number };
 
 export type GatherResult = {
-  records: HarvestedRecord[];
+  /**
+   * The mapped records. For RDF feeds they are mapped lazily, as the writer iterates them (once),
+   * so that they are never all held in memory: `failures`, `warnings` and `notes` are complete
+   * only once `records` has been iterated to the end.
+   */
+  records: Iterable<HarvestedRecord>;
   failures: RecordFailure[];
   /** Job-level notes (paging, format detected), shown with the report. */
   notes: string[];
   /** Job-level warnings (duplicates, paging problems). */
   warnings: string[];
+  /** How many records (at most) `records` yields, for progress reports. */
+  total: number;
   format: string;
   pages: number;
+  /**
+   * Of a single-page RDF feed: the mapping version and a hash of the page's URL, type and bytes
+   * (stored with the job, see unchanged-feed.ts).
+   */
+  feedHash?: string;
+  /** Set when `isUnchangedFeed` said yes: nothing was parsed or mapped (no records). */
+  unchangedFeed?: boolean;
 };
 
 export type GatherOptions = FetchLimits & {
   maxPages?: number;
   onProgress?: (progress: GatherProgress) => void;
+  /**
+   * Asked with the hash of the first page before it is parsed: true when a harvest of the very
+   * same bytes can be answered without parsing them (unchanged-feed.ts).
+   */
+  isUnchangedFeed?: (feedHash: string) => boolean;
 };
 
 export async function gatherSource(kind: SourceKind, location: string, options: GatherOptions): Promise<GatherResult> {
@@ -47,6 +70,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   let next: string | undefined = location;
   let pages = 0;
   let format = "";
+  let feedHash: string | undefined;
   while (next) {
     if (visited.has(next)) {
       warnings.push(`The Hydra paging loops back to ${next}; stopped there`);
@@ -70,21 +94,41 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
         if (!isDcatUsCatalog(document)) throw new FeedError("The feed is not a DCAT-US catalogue (data.json): no dataset list");
         notes.push("Read as DCAT-US (data.json)");
         const mapped = mapDcatUsCatalog(document, { feedUrl: body.url, raw: text });
-        return { ...mapped, notes, warnings: [...warnings, ...mapped.warnings], format: "dcat-us", pages: 1 };
+        return { ...mapped, notes, warnings: [...warnings, ...mapped.warnings], format: "dcat-us", pages: 1, total: mapped.records.length };
       }
       // JSON-LD served as application/json.
       const page = await parseRdfInto(index, { syntax: "jsonld", chunks: (async function* () { yield Buffer.from(text); })(), baseIri: body.url, blankPrefix: `p${pages}_` });
       format = "jsonld";
       next = page.nextPage;
+      feedHash = undefined;
     } else {
       if (!syntax) {
         throw new FeedError(
           `Cannot tell the format of ${body.url} (Content-Type "${body.contentType || "none"}"): expected Turtle, RDF/XML, JSON-LD, N-Triples or DCAT-US JSON`,
         );
       }
-      const page = await parseRdfInto(index, { syntax, chunks, baseIri: body.url, blankPrefix: `p${pages}_` });
-      format = syntax;
-      next = page.nextPage;
+      if (pages === 0 && options.isUnchangedFeed) {
+        // The first page is kept in a temporary file while it is hashed: when its bytes are those
+        // of the last complete harvest, it need not be parsed at all; otherwise it is parsed from there.
+        const spooled = await spool(chunks, `${MAPPING_VERSION}\u0000${body.url}\u0000${body.contentType}\u0000`);
+        try {
+          if (options.isUnchangedFeed(spooled.hash)) {
+            notes.push("The feed is byte for byte the one harvested last time: not parsed again");
+            return { records: [], failures: [], notes, warnings, format: syntax, pages: 1, feedHash: spooled.hash, unchangedFeed: true, total: 0 };
+          }
+          const page = await parseRdfInto(index, { syntax, chunks: fs.createReadStream(spooled.file), baseIri: body.url, blankPrefix: `p${pages}_` });
+          format = syntax;
+          next = page.nextPage;
+          if (!next) feedHash = spooled.hash;
+        } finally {
+          fs.rmSync(path.dirname(spooled.file), { recursive: true, force: true });
+        }
+      } else {
+        const page = await parseRdfInto(index, { syntax, chunks, baseIri: body.url, blankPrefix: `p${pages}_` });
+        format = syntax;
+        next = page.nextPage;
+        feedHash = undefined;
+      }
     }
     pages++;
     if (next && !isHttpUrl(next)) {
@@ -98,13 +142,42 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   }
   if (pages > 1) notes.push(`Followed ${pages} Hydra pages`);
   if (index.triples === 0) throw new FeedError("The feed holds no RDF triples");
+  index.seal();
   notes.push(`Parsed ${index.triples.toLocaleString("en")} triples of ${SYNTAX_NAMES[format as keyof typeof SYNTAX_NAMES] ?? format}`);
   options.onProgress?.({ phase: "map", pages, triples: index.triples });
-  const { records, failures, duplicates, warnings: mapWarnings } = mapDcatDatasets({ index, feedUrl: location });
-  warnings.push(...mapWarnings);
-  if (duplicates > 0) warnings.push(`${duplicates} dataset(s) listed more than once; read once`);
-  if (records.length === 0 && failures.length === 0) notes.push("The feed lists no dcat:Dataset");
-  return { records, failures, notes, warnings, format, pages };
+  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location });
+  warnings.push(...mapping.warnings);
+  let yielded = 0;
+  // Mapped one at a time as the writer asks; the job-level notes are completed at the end.
+  function* records(): Generator<HarvestedRecord> {
+    for (const record of mapping.records) {
+      yielded++;
+      yield record;
+    }
+    if (mapping.stats.duplicates > 0) warnings.push(`${mapping.stats.duplicates} dataset(s) listed more than once; read once`);
+    if (yielded === 0 && mapping.failures.length === 0) notes.push("The feed lists no dcat:Dataset");
+  }
+  return { records: records(), failures: mapping.failures, notes, warnings, format, pages, total: mapping.total, feedHash: pages === 1 ? feedHash : undefined };
+}
+
+/** Write a page to a temporary file while hashing it (the caller removes the file's directory). */
+async function spool(chunks: AsyncIterable<Buffer>, prefix: string): Promise<{ file: string; hash: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fjordcat-harvest-"));
+  const file = path.join(dir, "page");
+  const hash = createHash("sha256").update(prefix);
+  const out = fs.createWriteStream(file);
+  try {
+    for await (const chunk of chunks) {
+      hash.update(chunk);
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+  } catch (error) {
+    out.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return { file, hash: `v1:${hash.digest("base64url")}` };
 }
 
 const CKAN_ROWS = 100;
@@ -138,5 +211,5 @@ async function gatherCkan(location: string, options: GatherOptions): Promise<Gat
     if (pages >= maxPages) throw new FeedError(`More than ${maxPages} CKAN pages`);
   }
   const mapped = mapCkanPackages(results, { siteUrl: base });
-  return { ...mapped, notes: [`Read ${results.length} CKAN packages in ${pages} page(s)`], format: "ckan", pages };
+  return { ...mapped, notes: [`Read ${results.length} CKAN packages in ${pages} page(s)`], format: "ckan", pages, total: mapped.records.length };
 }

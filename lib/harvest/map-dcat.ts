@@ -112,13 +112,37 @@ export type MapContext = {
 
 type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
 
-/** Map every dcat:Dataset of the graph. Datasets are released from the index as they are mapped. */
+/** Map every dcat:Dataset of the graph (all at once; see `mapDcatDatasetsLazily`). */
 export function mapDcatDatasets(ctx: MapContext): { records: HarvestedRecord[]; failures: RecordFailure[]; duplicates: number; warnings: string[] } {
-  const records: HarvestedRecord[] = [];
+  const lazy = mapDcatDatasetsLazily(ctx);
+  const records = [...lazy.records];
+  return { records, failures: lazy.failures, duplicates: lazy.stats.duplicates, warnings: lazy.warnings };
+}
+
+export type LazyDcatMapping = {
+  /** Mapped as it is iterated (once); each dataset's own triples are released from the index once mapped. */
+  records: Iterable<HarvestedRecord>;
+  /** Filled while `records` is iterated. */
+  failures: RecordFailure[];
+  /** Graph-level warnings (known before iterating). */
+  warnings: string[];
+  /** Filled while `records` is iterated. */
+  stats: { duplicates: number };
+  /** How many dcat:Dataset subjects the graph has (an upper bound on records + failures). */
+  total: number;
+};
+
+/**
+ * Map every dcat:Dataset of the graph one at a time as the records are iterated, so a harvest can
+ * write each record as soon as it is mapped instead of holding every mapped record (and its raw
+ * text) in memory. A dataset's own triples are only read by its own mapping, so they are released
+ * from the index once it is mapped; shared nodes (distributions, publishers, contact points) stay.
+ */
+export function mapDcatDatasetsLazily(ctx: MapContext): LazyDcatMapping {
   const failures: RecordFailure[] = [];
   const warnings: string[] = [];
+  const stats = { duplicates: 0 };
   const seen = new Set<string>();
-  let duplicates = 0;
   const { index } = ctx;
   for (const ns of VCARD_NAMESPACES.slice(1)) {
     if (["Organization", "Kind", "Individual"].some((c) => index.subjectsOfType(ns + c).length > 0)) {
@@ -132,18 +156,45 @@ export function mapDcatDatasets(ctx: MapContext): { records: HarvestedRecord[]; 
     if (!publisher) continue;
     for (const ds of index.objects(catalog, `${DCAT}dataset`)) if (typeof ds === "string" && !catalogPublishers.has(ds)) catalogPublishers.set(ds, publisher);
   }
-  for (const subject of index.subjectsOfType(`${DCAT}Dataset`)) {
-    const result = mapDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, subject);
-    const uri = "record" in result ? result.record.uri : result.failure.uri;
-    if (seen.has(uri)) {
-      duplicates++;
-      continue;
+  const subjects = index.subjectsOfType(`${DCAT}Dataset`);
+  const keep = new Set([...subjects, ...index.subjectsOfType(`${DCAT}Catalog`)]);
+  const references = index.referenceCounts();
+  /**
+   * After a dataset is mapped: forget it and the nodes only it leads to (its distributions, contact
+   * point, period… when no other triple points at them), which no later mapping can reach. A
+   * dataset node that is also a distribution, and blank dataset nodes, are kept.
+   */
+  const releaseOwned = (subject: string) => {
+    if (isBlank(subject) || index.isA(subject, `${DCAT}Distribution`)) return;
+    const owned: string[] = [subject];
+    for (let i = 0; i < owned.length; i++) {
+      const triples = index.triplesOf(owned[i]!);
+      for (let j = 1; j < triples.length; j += 2) {
+        const o = triples[j]!;
+        const node = typeof o === "string" ? o : o.value;
+        if (references.get(node) === 1 && !keep.has(node)) {
+          references.set(node, 0);
+          owned.push(node);
+        }
+      }
     }
-    seen.add(uri);
-    if ("record" in result) records.push(result.record);
-    else failures.push(result.failure);
+    for (const node of owned) index.release(node);
+  };
+  function* records(): Generator<HarvestedRecord> {
+    for (const subject of subjects) {
+      const result = mapDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, subject);
+      releaseOwned(subject);
+      const uri = "record" in result ? result.record.uri : result.failure.uri;
+      if (seen.has(uri)) {
+        stats.duplicates++;
+        continue;
+      }
+      seen.add(uri);
+      if ("record" in result) yield result.record;
+      else failures.push(result.failure);
+    }
   }
-  return { records, failures, duplicates, warnings };
+  return { records: records(), failures, warnings, stats, total: subjects.length };
 }
 
 /** A deterministic URI for a blank-node dataset: from its identifier, else its title. */

@@ -89,6 +89,33 @@ export async function peek(chunks: AsyncIterable<Buffer>, bytes = 4096): Promise
   return { head, chunks: rest() };
 }
 
+/**
+ * The bytes re-cut so that no chunk ends inside a UTF-8 character: a parser that decodes each
+ * chunk on its own (rdfxml-streaming-parser does) would otherwise turn a character split between
+ * two chunks into two replacement characters.
+ */
+async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry: Buffer | undefined;
+  for await (const next of chunks) {
+    const chunk: Buffer = carry ? Buffer.concat([carry, next]) : next;
+    carry = undefined;
+    let end = chunk.length;
+    // Back over continuation bytes (10xxxxxx) to the last character's lead byte.
+    let lead = end - 1;
+    while (lead >= 0 && lead > end - 4 && (chunk[lead]! & 0xc0) === 0x80) lead--;
+    if (lead >= 0) {
+      const byte = chunk[lead]!;
+      const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      if (end - lead < size) {
+        carry = chunk.subarray(lead);
+        end = lead;
+      }
+    }
+    if (end > 0) yield chunk.subarray(0, end);
+  }
+  if (carry) yield carry;
+}
+
 type QuadSink = (q: { subject: never; predicate: never; object: never }) => void;
 
 function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
@@ -104,7 +131,7 @@ function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer
     parser.on("end", () => {
       if (!failed) resolve();
     });
-    const source = Readable.from(chunks, { objectMode: false });
+    const source = Readable.from(wholeCharacters(chunks), { objectMode: false });
     source.on("error", fail);
     source.pipe(parser as unknown as NodeJS.WritableStream);
   });

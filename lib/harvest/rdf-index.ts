@@ -1,7 +1,7 @@
 /**
  * The harvested graph, kept compact: for every subject, its outgoing triples as a flat
  * [predicate, object, predicate, object, …] array. IRIs are plain strings, blank nodes are "_:"
- * strings, literals are `Lit` objects; predicates and datatypes are interned. Named graphs are
+ * strings, literals are `Lit` objects; IRIs, blank nodes and datatypes are interned while parsing. Named graphs are
  * merged (EntryScape exports one graph per entry). A few hundred bytes a triple less than a quad
  * store, which is what keeps a 20,000-dataset feed within memory.
  */
@@ -32,31 +32,44 @@ export class TripleIndex {
   private readonly subjects = new Map<string, Obj[]>();
   private readonly interned = new Map<string, string>();
   private readonly typed = new Map<string, string[]>();
-  private readonly typedSeen = new Set<string>();
   private readonly bigSubjects = new Map<string, Set<string>>();
+  private sealed = false;
   triples = 0;
 
   private intern(value: string): string {
     let v = this.interned.get(value);
     if (v === undefined) {
       v = value;
-      if (this.interned.size < 50_000) this.interned.set(value, v);
+      this.interned.set(value, v);
     }
     return v;
   }
 
+  /**
+   * Parsing is over: drop what only served to add triples (the interning table, the duplicate
+   * checks), which is a good part of the memory the index takes while it is being filled.
+   */
+  seal(): void {
+    this.interned.clear();
+    this.bigSubjects.clear();
+    this.sealed = true;
+  }
+
   /** Add one triple from RDF/JS terms; `blankPrefix` keeps blank nodes of different pages apart. */
   addQuad(s: TermLike, p: TermLike, o: TermLike, blankPrefix: string): void {
-    const subject = s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value;
+    if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
+    // IRIs and blank nodes are interned: the same node named in many triples (a licence, a
+    // theme, a distribution both described and linked) is then one string, not one per triple.
+    const subject = this.intern(s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value);
     const predicate = this.intern(p.value);
     let object: Obj;
     if (o.termType === "Literal") {
       const dt = o.datatype?.value ?? "";
       object = new Lit(o.value, (o.language ?? "").toLowerCase(), dt === XSD_STRING || dt === RDF_LANG_STRING ? "" : this.intern(dt));
     } else if (o.termType === "BlankNode") {
-      object = `_:${blankPrefix}${o.value}`;
+      object = this.intern(`_:${blankPrefix}${o.value}`);
     } else {
-      object = predicate === RDF_TYPE ? this.intern(o.value) : o.value;
+      object = this.intern(o.value);
     }
     this.add(subject, predicate, object);
   }
@@ -86,14 +99,11 @@ export class TripleIndex {
     }
     list.push(predicate, object);
     this.triples++;
+    // A triple is added once (the checks above), so each subject is listed once under each type.
     if (predicate === RDF_TYPE && typeof object === "string") {
-      const key = `${object} ${subject}`;
-      if (!this.typedSeen.has(key)) {
-        this.typedSeen.add(key);
-        let of = this.typed.get(object);
-        if (!of) this.typed.set(object, (of = []));
-        of.push(subject);
-      }
+      let of = this.typed.get(object);
+      if (!of) this.typed.set(object, (of = []));
+      of.push(subject);
     }
   }
 
@@ -130,6 +140,22 @@ export class TripleIndex {
 
   isA(subject: string, type: string): boolean {
     return this.objects(subject, RDF_TYPE).includes(type);
+  }
+
+  /**
+   * For every node that has triples of its own: how many triples point at it (as an object, or as
+   * a literal naming it, which some JSON-LD feeds do for contact points).
+   */
+  referenceCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const list of this.subjects.values()) {
+      for (let i = 1; i < list.length; i += 2) {
+        const o = list[i]!;
+        const key = typeof o === "string" ? o : o.value;
+        if (this.subjects.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return counts;
   }
 
   /** Forget a subject once it has been mapped (frees memory as the mapping goes). */

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/catalogue/actor";
-import { createDataset } from "@/lib/catalogue/create-dataset";
+import { createDataset, DeferredDerived } from "@/lib/catalogue/create-dataset";
 import { replaceDataset, setDatasetState } from "@/lib/catalogue/update-dataset";
 import { AppError } from "@/lib/errors";
 import { PublisherResolver } from "./publishers";
 import type { HarvestedRecord, RecordFailure } from "./records";
+import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
 /**
  * The second half of a job: write what was gathered, in the caller's transaction. Upsert by URI;
@@ -21,7 +22,13 @@ export type JobMessage = { level: "warning" | "error"; recordUri: string | null;
 
 export type ReconcileCounts = { created: number; updated: number; unchanged: number; archived: number; failed: number; warnings: number };
 
-export type ReconcileResult = ReconcileCounts & { messages: JobMessage[]; changedIds: number[]; publishersCreated: string[] };
+export type ReconcileResult = ReconcileCounts & {
+  messages: JobMessage[];
+  changedIds: number[];
+  publishersCreated: string[];
+  /** The time the records were marked seen (catalogue_records.last_seen_at). */
+  seenAt: string;
+};
 
 export type ReconcileOptions = {
   sourceId: number | null;
@@ -47,7 +54,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function reconcileRecords(
   db: Database,
   tx: Executor,
-  { records, failures }: { records: HarvestedRecord[]; failures: RecordFailure[] },
+  { records, failures, total = 0 }: { records: Iterable<HarvestedRecord>; failures: RecordFailure[]; total?: number },
   options: ReconcileOptions,
 ): ReconcileResult {
   const now = options.now ?? new Date();
@@ -59,6 +66,9 @@ export function reconcileRecords(
   const changedIds: number[] = [];
   const seenIds: number[] = [];
   const publishers = new PublisherResolver(tx, options.defaultPublisherSlug);
+  // Search rows and stored openness of the records written are brought up to date together, once
+  // every record is written (same transaction): set-based, not one dataset at a time.
+  const deferred = new DeferredDerived();
 
   const findByUri = client.prepare(`
     select d.id, d.state, r.origin, r.harvest_source_id as sourceId, r.content_hash as hash, r.archived_at as archivedAt
@@ -68,17 +78,13 @@ export function reconcileRecords(
     messages.push({ level: "error", recordUri, message });
   };
 
-  for (const failure of failures) {
-    fail(failure.uri, failure.message);
-    const existing = findByUri.get(failure.uri) as Existing | undefined;
-    // Still listed by the source, only not importable this time: not missing.
-    if (existing && existing.origin === "harvest" && existing.sourceId === options.sourceId) seenIds.push(existing.id);
-  }
-
+  // Records may be mapped lazily as they are iterated (gather.ts), and the mapping failures are
+  // known only after that: the records are written first, and the failures' messages still come
+  // first in the job's messages, as they did when everything was mapped beforehand.
   let done = 0;
   for (const record of records) {
     done++;
-    if (done % 500 === 0) options.onProgress?.(done, records.length);
+    if (done % 500 === 0) options.onProgress?.(done, Math.max(total, done));
     for (const warning of record.warnings) messages.push({ level: "warning", recordUri: record.uri, message: warning });
     counts.warnings += record.warnings.length;
 
@@ -112,6 +118,7 @@ export function reconcileRecords(
           input,
           actor: options.actor,
           record: { contentHash: record.contentHash, raw: record.raw, rawFormat: record.rawFormat, harvestedAt: nowIso },
+          deferred,
         });
         if (existing.archivedAt) {
           client.prepare("update catalogue_records set archived_at = null, missing_since = null where dataset_id = ?").run(existing.id);
@@ -136,6 +143,7 @@ export function reconcileRecords(
             rawFormat: record.rawFormat,
             contentHash: record.contentHash,
           },
+          deferred,
         });
         counts.created++;
         changedIds.push(created.id);
@@ -150,7 +158,17 @@ export function reconcileRecords(
       fail(record.uri, `${error.message}${fields}`);
     }
   }
-  options.onProgress?.(records.length, records.length);
+  options.onProgress?.(done, done);
+  deferred.flush(tx);
+
+  const recordMessages = messages.splice(0, messages.length);
+  for (const failure of failures) {
+    fail(failure.uri, failure.message);
+    const existing = findByUri.get(failure.uri) as Existing | undefined;
+    // Still listed by the source, only not importable this time: not missing.
+    if (existing && existing.origin === "harvest" && existing.sourceId === options.sourceId) seenIds.push(existing.id);
+  }
+  messages.push(...recordMessages);
 
   const markSeen = client.prepare("update catalogue_records set last_seen_at = ?, missing_since = null where dataset_id = ?");
   for (const id of seenIds) markSeen.run(nowIso, id);
@@ -166,7 +184,41 @@ export function reconcileRecords(
       changedIds,
     });
   }
-  return { ...counts, messages, changedIds, publishersCreated: publishers.created };
+  return { ...counts, messages, changedIds, publishersCreated: publishers.created, seenAt: nowIso };
+}
+
+/**
+ * The write half of a job whose feed is byte for byte that of the last complete harvest, with
+ * nothing changed since (unchanged-feed.ts): its records are marked seen, the records no longer
+ * listed are archived as usual, and the earlier job's warnings are repeated.
+ */
+export function reconcileUnchangedFeed(tx: Executor, basis: UnchangedBasis, options: ReconcileOptions): ReconcileResult {
+  const now = options.now ?? new Date();
+  const nowIso = now.toISOString();
+  const messages: JobMessage[] = [...basis.messages];
+  const changedIds: number[] = [];
+  const seenIds = markUnchangedSeen(tx, { sourceId: options.sourceId, basis, nowIso });
+  const counts: ReconcileCounts = {
+    created: 0,
+    updated: 0,
+    unchanged: seenIds.length,
+    archived: 0,
+    failed: 0,
+    warnings: basis.messages.filter((m) => m.recordUri !== null).length,
+  };
+  options.onProgress?.(seenIds.length, seenIds.length);
+  if (options.sourceId !== null && options.archiveAfterDays !== null) {
+    counts.archived = archiveMissing(tx, {
+      sourceId: options.sourceId,
+      seen: new Set(seenIds),
+      now,
+      graceMs: options.archiveAfterDays * DAY_MS,
+      actor: options.actor,
+      messages,
+      changedIds,
+    });
+  }
+  return { ...counts, messages, changedIds, publishersCreated: [], seenAt: nowIso };
 }
 
 function archiveMissing(

@@ -33,7 +33,7 @@ export type HarvestedRecord = {
 export type RecordFailure = { uri: string; message: string };
 
 /** Bumped when the mapping changes, so the next harvest rewrites records mapped the old way. */
-const MAPPING_VERSION = "1";
+export const MAPPING_VERSION = "1";
 
 export function contentHash(input: HarvestedInput, publisher: HarvestedPublisher | undefined, raw: string): string {
   return createHash("sha256")

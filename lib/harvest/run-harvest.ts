@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import type { FetchLimits } from "./fetch-feed";
 import { gatherSource, type GatherProgress, type SourceKind } from "./gather";
-import { reconcileRecords, type JobMessage } from "./reconcile";
+import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
 import { withStatementCache } from "./statement-cache";
+import { findUnchangedBasis } from "./unchanged-feed";
 
 /**
  * One harvest job: gather (read, parse, map and validate everything), then write it all in one
@@ -52,6 +53,8 @@ export type RunHarvestOptions = {
 const running = new Set<string>();
 
 class DryRunRollback extends Error {}
+/** The feed looked unchanged before the write began, but no longer did inside the transaction. */
+class UnchangedFeedRace extends Error {}
 
 export function harvestActor(sourceId: number | null): Actor {
   return { label: sourceId === null ? "harvest" : `harvest:${sourceId}` };
@@ -71,7 +74,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     .values({ sourceId: source?.id ?? null, location, dryRun: options.dryRun ?? false, triggeredBy: options.triggeredBy })
     .returning({ id: harvestJobs.id })
     .get();
-  const finish = (report: HarvestReport, messages: JobMessage[]) => {
+  const finish = (report: HarvestReport, messages: JobMessage[], written?: { feedHash?: string; seenAt: string }) => {
     const maxMessages = options.maxMessages ?? 10_000;
     db.transaction((tx) => {
       tx.update(harvestJobs)
@@ -86,6 +89,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
           warnings: report.warnings,
           durationMs: report.durationMs,
           error: report.error ?? null,
+          ...(written && !options.dryRun && { feedHash: written.feedHash ?? null, seenAt: written.seenAt }),
         })
         .where(eq(harvestJobs.id, job.id))
         .run();
@@ -114,15 +118,22 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
       allowFiles: false,
       ...options.limits,
     };
-    let gathered;
-    try {
-      gathered = await gatherSource(kind, location, { ...limits, onProgress: options.onProgress });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: error.message };
-      return finish(report, [{ level: "error", recordUri: null, message: error.message }]);
-    }
-    const jobWarnings: JobMessage[] = gathered.warnings.map((message) => ({ level: "warning", recordUri: null, message }));
+    const sourceId = source?.id ?? null;
+    const gather = async (allowUnchanged: boolean) => {
+      try {
+        return await gatherSource(kind, location, {
+          ...limits,
+          onProgress: options.onProgress,
+          ...(allowUnchanged && { isUnchangedFeed: (feedHash: string) => findUnchangedBasis(db, { sourceId, location, feedHash }) !== null }),
+        });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: error.message };
+        return finish(report, [{ level: "error", recordUri: null, message: error.message }]);
+      }
+    };
+    let gathered = await gather(true);
+    if ("jobId" in gathered) return gathered;
     const defaultPublisherSlug = source?.defaultPublisherId
       ? (db.select({ slug: publishers.slug }).from(publishers).where(eq(publishers.id, source.defaultPublisherId)).get()?.slug ?? null)
       : (options.defaultPublisherSlug ?? null);
@@ -132,28 +143,49 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     }
 
     let result: ReturnType<typeof reconcileRecords> | undefined;
-    try {
-      withStatementCache(db.$client, () =>
-        db.transaction(
-        (tx) => {
-          result = reconcileRecords(db, tx, gathered, {
-            sourceId: source?.id ?? null,
-            actor: harvestActor(source?.id ?? null),
-            defaultPublisherSlug,
-            archiveAfterDays: source ? source.archiveAfterDays : null,
-            now: options.now,
-            onProgress: (done, total) => options.onProgress?.({ phase: "write", done, total }),
-          });
-          if (options.dryRun) throw new DryRunRollback();
-        },
-        { behavior: "immediate" },
-        ),
-      );
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
+    for (;;) {
+      const feed = gathered;
+      const reconcileOptions = {
+        sourceId,
+        actor: harvestActor(sourceId),
+        defaultPublisherSlug,
+        archiveAfterDays: source ? source.archiveAfterDays : null,
+        now: options.now,
+        onProgress: (done: number, total: number) => options.onProgress?.({ phase: "write", done, total }),
+      };
+      try {
+        withStatementCache(db.$client, () =>
+          db.transaction(
+            (tx) => {
+              if (feed.unchangedFeed) {
+                // Checked again under the write lock: nothing may have changed since the check.
+                const basis = findUnchangedBasis(tx, { sourceId, location, feedHash: feed.feedHash! });
+                if (!basis) throw new UnchangedFeedRace();
+                result = reconcileUnchangedFeed(tx, basis, reconcileOptions);
+              } else {
+                result = reconcileRecords(db, tx, feed, reconcileOptions);
+              }
+              if (options.dryRun) throw new DryRunRollback();
+            },
+            { behavior: "immediate" },
+          ),
+        );
+      } catch (error) {
+        if (error instanceof UnchangedFeedRace) {
+          const again = await gather(false);
+          if ("jobId" in again) return again;
+          gathered = again;
+          continue;
+        }
+        if (!(error instanceof DryRunRollback)) throw error;
+      }
+      break;
     }
     const r = result!;
     if (!options.dryRun && r.changedIds.length > 0) refreshDatasetQuality(db, { datasetIds: r.changedIds });
+    // Read after the records were written: an RDF feed's records are mapped as they are written,
+    // and its job-level warnings (duplicates) are complete only then.
+    const jobWarnings: JobMessage[] = gathered.warnings.map((message) => ({ level: "warning", recordUri: null, message }));
     const messages = [...jobWarnings, ...r.messages];
     const report: HarvestReport = {
       status: "succeeded",
@@ -165,7 +197,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
       warnings: messages.filter((m) => m.level === "warning").length,
       durationMs: Math.round(performance.now() - started),
     };
-    return finish(report, messages);
+    return finish(report, messages, { feedHash: gathered.feedHash, seenAt: r.seenAt });
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Harvest failed unexpectedly: ${(error as Error).message}`;
     if (!(error instanceof AppError)) console.error(error);

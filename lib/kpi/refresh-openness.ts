@@ -92,6 +92,22 @@ export function refreshDatasetOpennessRange(tx: Executor, { fromId, toId }: { fr
   );
 }
 
+/**
+ * The same for a set of datasets at once (a harvest's batch): one set-based refresh instead of one
+ * per dataset, with the same end state (the counters are sums over the stored rows).
+ */
+export function refreshDatasetsOpenness(tx: Executor, datasetIds: Iterable<number>): void {
+  const ids = [...new Set(datasetIds)];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const list = JSON.stringify(ids.slice(i, i + 5000));
+    refreshWhere(
+      tx,
+      sql`o.dataset_id in (select value from json_each(${list}))`,
+      sql`d.id in (select value from json_each(${list}))`,
+    );
+  }
+}
+
 /** Recompute all stored openness and every counter from the raw tables. Run it in a transaction. */
 export function rebuildKpiAggregates(tx: Executor): void {
   tx.run(sql`delete from kpi_counts where true`);

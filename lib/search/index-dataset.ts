@@ -45,6 +45,54 @@ export function indexDataset(tx: Executor, datasetId: number): void {
     values (${datasetId}, ${doc.title}, ${doc.keywords}, ${doc.publisher}, ${doc.description})`);
 }
 
+/**
+ * `indexDataset` for many datasets at once (a harvest's batch): the same rows, read and written
+ * with a few set-based statements per thousand datasets instead of several per dataset.
+ */
+export function indexDatasets(tx: Executor, datasetIds: Iterable<number>): void {
+  const ids = [...new Set(datasetIds)];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const list = JSON.stringify(ids.slice(i, i + 1000));
+    const rows = tx.all<{
+      id: number;
+      titleNb: string | null;
+      titleNn: string | null;
+      titleEn: string | null;
+      descriptionNb: string | null;
+      descriptionNn: string | null;
+      descriptionEn: string | null;
+      publisherNb: string | null;
+      publisherNn: string | null;
+      publisherEn: string | null;
+    }>(sql`select d.id, d.title_nb as titleNb, d.title_nn as titleNn, d.title_en as titleEn,
+        d.description_nb as descriptionNb, d.description_nn as descriptionNn, d.description_en as descriptionEn,
+        p.name_nb as publisherNb, p.name_nn as publisherNn, p.name_en as publisherEn
+      from datasets d join publishers p on p.id = d.publisher_id
+      where d.id in (select value from json_each(${list}))`);
+    const keywords = new Map<number, string[]>();
+    for (const k of tx.all<{ id: number; keyword: string }>(sql`select dataset_id as id, keyword from dataset_keywords
+        where dataset_id in (select value from json_each(${list})) order by dataset_id, lang, keyword`)) {
+      let of = keywords.get(k.id);
+      if (!of) keywords.set(k.id, (of = []));
+      of.push(k.keyword);
+    }
+    const docs = rows.map((row) => ({
+      id: row.id,
+      ...buildSearchDocument({
+        titles: [row.titleNb, row.titleNn, row.titleEn],
+        keywords: keywords.get(row.id) ?? [],
+        publisherNames: [row.publisherNb, row.publisherNn, row.publisherEn],
+        descriptions: [row.descriptionNb, row.descriptionNn, row.descriptionEn],
+      }),
+    }));
+    tx.run(sql`delete from dataset_search where rowid in (select value from json_each(${list}))`);
+    tx.run(sql`insert into dataset_search (rowid, title, keywords, publisher, description)
+      select json_extract(j.value, '$.id'), json_extract(j.value, '$.title'), json_extract(j.value, '$.keywords'),
+        json_extract(j.value, '$.publisher'), json_extract(j.value, '$.description')
+      from json_each(${JSON.stringify(docs)}) j`);
+  }
+}
+
 type Texts = readonly (string | null | undefined)[];
 
 /** The folded columns of one dataset's full-text row (also used by bulk loaders). */
