@@ -16,6 +16,9 @@ export function SiteFooter() {
           <p>{t("api")}</p>
           <ul className="fc-footer__links">
             <li>
+              {/* A JSON endpoint, not a page: a plain link, so the browser shows the JSON. The rule
+                  mistakes /api/datasets/[slug] for a page route. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
               <a href="/api/datasets">{t("apiLink")}</a>
             </li>
             <li>
