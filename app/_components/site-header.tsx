@@ -1,9 +1,10 @@
 import NextLink from "next/link";
 import { useTranslations } from "next-intl";
+import { AccountMenu } from "@/app/(auth)/_components/account-menu";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
 
-/** The portal's banner: name and region, main navigation and the language switcher. */
+/** The portal's banner: name and region, main navigation, the language switcher and the account corner. */
 export function SiteHeader() {
   const t = useTranslations("Layout");
   const meta = useTranslations("Meta");
@@ -31,6 +32,7 @@ export function SiteHeader() {
             ]}
           />
           <LanguageSwitcher />
+          <AccountMenu />
         </div>
       </div>
     </header>

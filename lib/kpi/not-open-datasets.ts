@@ -11,7 +11,7 @@ export type NotOpenDataset = {
   publisher: { slug: string; name: { nb: string; nn?: string; en?: string } };
   state: PublicationState;
   reasons: NotOpenReason[];
-  /** Where staff fix it: the dataset page until the staff issue adds the edit form. */
+  /** Where staff fix it: the dataset's edit form in the staff area. */
   fixPath: string;
 };
 
@@ -39,9 +39,9 @@ const text = (nb: string, nn: string | null, en: string | null) => ({
   ...(en ? { en } : {}),
 });
 
-/** The path where staff fix a dataset. */
+/** The path where staff fix a dataset: its edit form in the staff area. */
 export function datasetFixPath(slug: string): string {
-  return `/datasets/${slug}`;
+  return `/staff/datasets/${slug}/edit`;
 }
 
 /**

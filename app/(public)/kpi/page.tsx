@@ -3,6 +3,7 @@ import NextLink from "next/link";
 import { getLocale } from "next-intl/server";
 import { Heading, Paragraph, Tag } from "@/app/_components/design-system";
 import { TextInLanguage } from "@/app/_components/text-in-language";
+import { getPrincipal } from "@/lib/auth/session";
 import { getDb } from "@/lib/database";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
@@ -16,12 +17,6 @@ import { KpiChart } from "./kpi-chart";
 import "./kpi.css";
 
 export const dynamic = "force-dynamic";
-
-/**
- * Whether the reader may see the staff section (datasets that are not open, with their reasons).
- * Nobody signs in yet, so it is false; the staff-roles issue (Auth.js) sets it from the session.
- */
-const canSeeStaffDetails = false;
 
 export async function generateMetadata(): Promise<Metadata> {
   const m = kpiMessages((await getLocale()) as Locale);
@@ -40,6 +35,10 @@ const percentText = (value: number | null, locale: Locale, digits = 2) =>
 export default async function KpiPage() {
   const locale = (await getLocale()) as Locale;
   const m = kpiMessages(locale);
+  // Staff also see the datasets that are not open, with their reasons and where to fix them. The
+  // list spans every publisher and includes drafts, which only their own publisher's staff may
+  // see, so for now it is shown to site administrators only.
+  const canSeeStaffDetails = (await getPrincipal())?.siteAdmin === true;
   const data = getKpiPageData(getDb(), { includeStaffDetails: canSeeStaffDetails });
   const n = (value: number) => formatNumber(value, locale);
   const { whole } = data;
