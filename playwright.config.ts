@@ -46,6 +46,8 @@ export default defineConfig({
       BASE_URL: E2E_BASE_URL,
       ADMIN_EMAIL: "admin@fjordcat.test",
       ADMIN_PASSWORD: "correct-horse-battery-staple",
+      // The harvest specs serve their feeds from loopback.
+      HARVEST_ALLOW_PRIVATE_NETWORK: "true",
     },
   },
 });

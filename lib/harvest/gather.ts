@@ -116,7 +116,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
             notes.push("The feed is byte for byte the one harvested last time: not parsed again");
             return { records: [], failures: [], notes, warnings, format: syntax, pages: 1, feedHash: spooled.hash, unchangedFeed: true, total: 0 };
           }
-          const page = await parseRdfInto(index, { syntax, chunks: fs.createReadStream(spooled.file), baseIri: body.url, blankPrefix: `p${pages}_` });
+          const page = await parseRdfInto(index, { syntax, chunks: fs.createReadStream(/*turbopackIgnore: true*/ spooled.file), baseIri: body.url, blankPrefix: `p${pages}_` });
           format = syntax;
           next = page.nextPage;
           if (!next) feedHash = spooled.hash;

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Heading, Paragraph, Tag } from "@/app/_components/design-system";
+import { Alert, Heading, Paragraph, Tag } from "@/app/_components/design-system";
 import { TextInLanguage } from "@/app/_components/text-in-language";
 import { writablePublishers } from "@/lib/catalogue/staff-queries";
 import { getDb } from "@/lib/database";
 import { requirePrincipal } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { getBackupStatus } from "@/lib/operations/backup-status";
+import { DateTime } from "../_components/date-time";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +27,8 @@ export default async function StaffHomePage() {
     .map(([id, role]) => ({ slug: principal.publisherSlugs.get(id) ?? String(id), role }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
   const isAdmin = principal.siteAdmin || roles.some((r) => r.role === "admin");
+  // Site administrators run the server: they are told when the last backup is missing or too old.
+  const backup = principal.siteAdmin ? getBackupStatus(getDb(), { maxAgeHours: env.BACKUP_MAX_AGE_HOURS }) : undefined;
 
   return (
     <div className="fc-stack">
@@ -40,6 +45,25 @@ export default async function StaffHomePage() {
           </p>
         )}
       </div>
+
+      {backup && (
+        <section aria-labelledby="operations-heading" className="fc-stack fc-stack--tight">
+          <Heading level={2} size="sm" id="operations-heading">
+            {t("operationsHeading")}
+          </Heading>
+          {backup.tooOld ? (
+            <Alert color="warning">
+              {backup.last
+                ? t("backupOld", { hours: Math.floor(backup.ageHours ?? 0), max: backup.maxAgeHours })
+                : t("backupMissing")}
+            </Alert>
+          ) : (
+            <Paragraph>
+              {t("backupOk")} <DateTime value={backup.last?.finishedAt} />
+            </Paragraph>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="roles-heading" className="fc-stack fc-stack--tight">
         <Heading level={2} size="sm" id="roles-heading">
