@@ -50,9 +50,25 @@ export function datasetFixPath(slug: string): string {
  */
 export function listNotOpenDatasets(
   db: Database,
-  { scope, reason, limit = 100, offset = 0 }: { scope: ResolvedKpiScope; reason?: NotOpenReason; limit?: number; offset?: number },
+  {
+    scope,
+    reason,
+    limit = 100,
+    offset = 0,
+    publisherIds,
+  }: {
+    scope: ResolvedKpiScope;
+    reason?: NotOpenReason;
+    limit?: number;
+    offset?: number;
+    /** Only these publishers' datasets (what a publisher's staff may see); all when absent. */
+    publisherIds?: readonly number[];
+  },
 ): NotOpenList {
   const where: SQL[] = [sql`o.is_open = 0`];
+  if (publisherIds) {
+    where.push(publisherIds.length > 0 ? sql`o.publisher_id in (${sql.join(publisherIds.map((id) => sql`${id}`), sql`, `)})` : sql`0`);
+  }
   if (scope.publisherId !== null) where.push(sql`o.publisher_id = ${scope.publisherId}`);
   if (scope.source !== null) where.push(sql`o.harvest_source_id = ${scope.source}`);
   if (scope.theme !== null) where.push(sql`o.dataset_id in (select dataset_id from dataset_themes where theme = ${scope.theme})`);

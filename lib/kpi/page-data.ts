@@ -23,8 +23,14 @@ export type KpiPageData = {
 
 export const STAFF_LIST_LIMIT = 200;
 
-/** Everything the /kpi page shows; the staff list only when `includeStaffDetails` is set. */
-export function getKpiPageData(db: Database, { includeStaffDetails }: { includeStaffDetails: boolean }): KpiPageData {
+/**
+ * Everything the /kpi page shows. The staff lists (not-open datasets, lowest quality) only for
+ * `staffPublishers`: "all" for site administrators, else the publisher ids whose staff the reader is
+ * (their drafts are in the lists); none for readers who are not staff.
+ */
+export function getKpiPageData(db: Database, { staffPublishers }: { staffPublishers: "all" | readonly number[] }): KpiPageData {
+  const includeStaffDetails = staffPublishers === "all" || staffPublishers.length > 0;
+  const publisherIds = staffPublishers === "all" ? undefined : staffPublishers;
   ensureKpiAggregatesOnce(db);
   const whole = computeKpi(db, { ...WHOLE_CATALOGUE, publisherId: null });
   return {
@@ -36,8 +42,8 @@ export function getKpiPageData(db: Database, { includeStaffDetails }: { includeS
     formats: { open: FILE_TYPES.filter(isOpenFormat), notOpen: FILE_TYPES.filter((f) => !isOpenFormat(f)) },
     quality: getQualitySummary(db),
     notOpen: includeStaffDetails
-      ? listNotOpenDatasets(db, { scope: { ...WHOLE_CATALOGUE, publisherId: null }, limit: STAFF_LIST_LIMIT })
+      ? listNotOpenDatasets(db, { scope: { ...WHOLE_CATALOGUE, publisherId: null }, limit: STAFF_LIST_LIMIT, publisherIds })
       : null,
-    lowestQuality: includeStaffDetails ? listLowestQualityDatasets(db, { limit: 20 }) : null,
+    lowestQuality: includeStaffDetails ? listLowestQualityDatasets(db, { limit: 20, publisherIds }) : null,
   };
 }

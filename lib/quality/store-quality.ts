@@ -124,12 +124,22 @@ export type LowQualityDataset = {
 };
 
 /** The datasets with the lowest stored scores (staff: what to improve first), with their missing checks. */
-export function listLowestQualityDatasets(db: Database, { limit = 20, publisherId }: { limit?: number; publisherId?: number } = {}): LowQualityDataset[] {
+export function listLowestQualityDatasets(
+  db: Database,
+  { limit = 20, publisherId, publisherIds }: { limit?: number; publisherId?: number; publisherIds?: readonly number[] } = {},
+): LowQualityDataset[] {
+  const ids = publisherIds ?? (publisherId === undefined ? undefined : [publisherId]);
+  const where =
+    ids === undefined
+      ? sql``
+      : ids.length === 0
+        ? sql`where 0`
+        : sql`where q.publisher_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
   return db
     .all<{ slug: string; title_nb: string; title_nn: string | null; title_en: string | null; score: number; band: QualityBand; missing: string; urls_checked_at: string | null }>(sql`
       select d.slug, d.title_nb, d.title_nn, d.title_en, q.score, q.band, q.missing, q.urls_checked_at
       from dataset_quality q join datasets d on d.id = q.dataset_id
-      ${publisherId === undefined ? sql`` : sql`where q.publisher_id = ${publisherId}`}
+      ${where}
       order by q.score, q.dataset_id limit ${limit}`)
     .map((r) => ({
       slug: r.slug,

@@ -189,3 +189,17 @@ describe("each reason for not open", () => {
     expectCountersEqualRecount();
   });
 });
+
+describe("the staff list of datasets that are not open", () => {
+  it("shows a publisher's staff only their own publisher's datasets", () => {
+    const draftId = register({ state: "draft" });
+    const draft = t.db.select({ slug: datasets.slug, publisherId: datasets.publisherId }).from(datasets).where(eq(datasets.id, draftId)).get()!;
+    const other = t.db.select({ id: publishers.id }).from(publishers).where(sql`id <> ${draft.publisherId}`).limit(1).get()!;
+    const list = (publisherIds?: number[]) =>
+      listNotOpenDatasets(t.db, { scope: resolveKpiScope(t.db, WHOLE_CATALOGUE), limit: 10_000, publisherIds }).items.map((d) => d.slug);
+    expect(list()).toContain(draft.slug);
+    expect(list([draft.publisherId])).toContain(draft.slug);
+    expect(list([other.id])).not.toContain(draft.slug);
+    expect(list([])).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import NextLink from "next/link";
 import { getLocale } from "next-intl/server";
 import { Heading, Paragraph, Tag } from "@/app/_components/design-system";
 import { TextInLanguage } from "@/app/_components/text-in-language";
+import { writablePublisherIds } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/session";
 import { getDb } from "@/lib/database";
 import type { Locale } from "@/lib/i18n/config";
@@ -35,11 +36,9 @@ const percentText = (value: number | null, locale: Locale, digits = 2) =>
 export default async function KpiPage() {
   const locale = (await getLocale()) as Locale;
   const m = kpiMessages(locale);
-  // Staff also see the datasets that are not open, with their reasons and where to fix them. The
-  // list spans every publisher and includes drafts, which only their own publisher's staff may
-  // see, so for now it is shown to site administrators only.
-  const canSeeStaffDetails = (await getPrincipal())?.siteAdmin === true;
-  const data = getKpiPageData(getDb(), { includeStaffDetails: canSeeStaffDetails });
+  // Staff also see the datasets that are not open, with their reasons and where to fix them: site
+  // administrators for every publisher, publisher staff for their own (drafts included).
+  const data = getKpiPageData(getDb(), { staffPublishers: writablePublisherIds(await getPrincipal()) });
   const n = (value: number) => formatNumber(value, locale);
   const { whole } = data;
   return (
