@@ -1,6 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Executor } from "@/db/client";
-import { contactPoints } from "@/db/schema";
 import { LANGS } from "@/lib/vocabularies";
 import type { DatasetInput } from "./schemas";
 
@@ -22,11 +21,14 @@ export function resolveContactPoint(
     "select id from contact_points where publisher_id = ? and name = ? and email is ? and url is ? limit 1",
   ).get(publisherId, contact.name, contact.email ?? null, contact.url ?? null) as { id: number } | undefined;
   if (existing) return existing.id;
-  return tx
-    .insert(contactPoints)
-    .values({ publisherId, name: contact.name, email: contact.email, url: contact.url })
-    .returning({ id: contactPoints.id })
-    .get().id;
+  return (
+    statement(tx, "insert into contact_points (publisher_id, name, email, url) values (?, ?, ?, ?) returning id").get(
+      publisherId,
+      contact.name,
+      contact.email ?? null,
+      contact.url ?? null,
+    ) as { id: number }
+  ).id;
 }
 
 /**
@@ -51,11 +53,13 @@ export function statement(tx: Executor, source: string): BetterSqlite3.Statement
 }
 
 /** Replace the themes, keywords, spatial coverage and distributions of a dataset. */
-export function writeDatasetParts(tx: Executor, datasetId: number, input: DatasetInput): void {
-  statement(tx, "delete from dataset_themes where dataset_id = ?").run(datasetId);
-  statement(tx, "delete from dataset_keywords where dataset_id = ?").run(datasetId);
-  statement(tx, "delete from dataset_spatial where dataset_id = ?").run(datasetId);
-  statement(tx, "delete from distributions where dataset_id = ?").run(datasetId);
+export function writeDatasetParts(tx: Executor, datasetId: number, input: DatasetInput, { fresh = false }: { /** A dataset just inserted: it has no parts to delete. */ fresh?: boolean } = {}): void {
+  if (!fresh) {
+    statement(tx, "delete from dataset_themes where dataset_id = ?").run(datasetId);
+    statement(tx, "delete from dataset_keywords where dataset_id = ?").run(datasetId);
+    statement(tx, "delete from dataset_spatial where dataset_id = ?").run(datasetId);
+    statement(tx, "delete from distributions where dataset_id = ?").run(datasetId);
+  }
 
   if (input.themes.length > 0) {
     const insert = statement(tx, "insert into dataset_themes (dataset_id, theme) values (?, ?)");
@@ -230,4 +234,24 @@ export function readDatasetInput(tx: Executor, datasetId: number): DatasetInput 
 
 function nonEmpty<T extends object>(value: T): T | undefined {
   return Object.keys(value).length > 0 ? value : undefined;
+}
+
+/**
+ * The input as `readDatasetInput` reads it back (optional parts absent rather than empty), so a save
+ * without changes diffs as no change.
+ */
+export function canonicalInput(data: DatasetInput): DatasetInput {
+  const keywords = Object.fromEntries(
+    Object.entries(data.keywords).filter(([, list]) => list && list.length > 0),
+  ) as DatasetInput["keywords"];
+  const distributions = data.distributions.map((d) => {
+    const { conformsTo, title, description, ...rest } = d;
+    return {
+      ...(title && Object.values(title).some(Boolean) && { title }),
+      ...(description && Object.values(description).some(Boolean) && { description }),
+      ...rest,
+      ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
+    };
+  });
+  return JSON.parse(JSON.stringify({ ...data, keywords, distributions })) as DatasetInput;
 }

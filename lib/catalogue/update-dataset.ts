@@ -9,12 +9,12 @@ import {
   type PublicationState,
   type RevisionAction,
 } from "@/db/schema";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { refreshDerived, type DeferredDerived } from "./create-dataset";
-import { readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
+import { refreshDerived, validDatasetInput, type DeferredDerived } from "./create-dataset";
+import { canonicalInput, readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
 import { diffSnapshots } from "./diff";
-import { datasetInputSchema, type DatasetInput, type DatasetInputRaw } from "./schemas";
+import { type DatasetInput, type DatasetInputRaw } from "./schemas";
 
 /** What a harvest knows about the record it is writing (kept on the catalogue record). */
 export type HarvestRecordUpdate = {
@@ -68,9 +68,7 @@ export function replaceDataset(
     deferred?: DeferredDerived;
   },
 ): UpdateResult {
-  const parsed = datasetInputSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error, "The dataset is not valid");
-  const data: DatasetInput = parsed.data;
+  const data: DatasetInput = validDatasetInput(input);
 
   const current = tx
     .select({ slug: datasets.slug, state: datasets.state })
@@ -164,24 +162,4 @@ export function setDatasetState(
   const current = readDatasetInput(tx, datasetId);
   if (!current) throw new AppError("not_found", "No such dataset");
   return replaceDataset(tx, { datasetId, input: { ...current, state }, actor, action });
-}
-
-/**
- * The input as `readDatasetInput` reads it back (optional parts absent rather than empty), so a save
- * without changes diffs as no change.
- */
-export function canonicalInput(data: DatasetInput): DatasetInput {
-  const keywords = Object.fromEntries(
-    Object.entries(data.keywords).filter(([, list]) => list && list.length > 0),
-  ) as DatasetInput["keywords"];
-  const distributions = data.distributions.map((d) => {
-    const { conformsTo, title, description, ...rest } = d;
-    return {
-      ...(title && Object.values(title).some(Boolean) && { title }),
-      ...(description && Object.values(description).some(Boolean) && { description }),
-      ...rest,
-      ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
-    };
-  });
-  return JSON.parse(JSON.stringify({ ...data, keywords, distributions })) as DatasetInput;
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import type { Actor } from "@/lib/catalogue/actor";
 import { createDataset, DeferredDerived } from "@/lib/catalogue/create-dataset";
+import { withPublisher } from "@/lib/catalogue/schemas";
 import { replaceDataset, setDatasetState } from "@/lib/catalogue/update-dataset";
 import { AppError } from "@/lib/errors";
 import { PublisherResolver } from "./publishers";
@@ -109,7 +110,7 @@ export function reconcileRecords(
       if (existing) seenIds.push(existing.id);
       continue;
     }
-    const input = { ...record.input, publisher: publisher.slug };
+    const input = withPublisher(record.input, publisher.slug);
     client.prepare("savepoint harvest_record").run();
     try {
       if (existing) {

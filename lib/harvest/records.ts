@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { datasetInputSchema, type DatasetInputRaw } from "@/lib/catalogue/schemas";
+import { parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
 
 /**
@@ -22,7 +22,11 @@ export type HarvestedInput = Omit<DatasetInputRaw, "publisher">;
 export type HarvestedRecord = {
   uri: string;
   identifier?: string;
-  input: HarvestedInput;
+  /**
+   * The record as the registration schema parsed it, with a placeholder publisher (resolved when
+   * it is written: `withPublisher`), so that writing it does not parse it again.
+   */
+  input: DatasetInput;
   publisher?: HarvestedPublisher;
   raw: string;
   rawFormat: string;
@@ -35,7 +39,7 @@ export type RecordFailure = { uri: string; message: string };
 /** Bumped when the mapping changes, so the next harvest rewrites records mapped the old way. */
 export const MAPPING_VERSION = "1";
 
-export function contentHash(input: HarvestedInput, publisher: HarvestedPublisher | undefined, raw: string): string {
+export function contentHash(input: DatasetInput, publisher: HarvestedPublisher | undefined, raw: string): string {
   return createHash("sha256")
     .update(MAPPING_VERSION)
     .update("\u0000")
@@ -59,11 +63,12 @@ const PLACEHOLDER_PUBLISHER = "harvested-publisher";
 export function validateRecord(
   input: HarvestedInput,
   warnings: string[],
-): { ok: true; input: HarvestedInput } | { ok: false; message: string } {
-  let current: Record<string, unknown> = structuredClone(input) as Record<string, unknown>;
+): { ok: true; input: DatasetInput } | { ok: false; message: string } {
+  // Copied only when something has to be dropped: the mapper's object is not used after this.
+  let current = input as Record<string, unknown>;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const parsed = datasetInputSchema.safeParse({ ...current, publisher: PLACEHOLDER_PUBLISHER });
-    if (parsed.success) return { ok: true, input: current as HarvestedInput };
+    const parsed = parseDatasetInput({ ...current, publisher: PLACEHOLDER_PUBLISHER });
+    if (parsed.success) return { ok: true, input: parsed.data };
     const fatal: string[] = [];
     const next = structuredClone(current);
     const dropped = new Set<string>();

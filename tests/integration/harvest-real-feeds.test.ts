@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { harvestSources } from "@/db/schema";
+import { readDatasetInput } from "@/lib/catalogue/dataset-parts";
 import { listHarvestJobMessages } from "@/lib/harvest/queries";
 import { runHarvest } from "@/lib/harvest/run-harvest";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
@@ -101,5 +102,20 @@ describe("real DCAT feeds over HTTP", () => {
     expect(kartverket?.uri).toBe("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/971040238");
     const licences = t.db.all<{ license: string }>(sql`select distinct license from distributions where license is not null`).map((r) => r.license);
     for (const l of licences) expect(l.startsWith("http://publications.europa.eu/resource/authority/licence/") || l.includes("geonorge.no")).toBe(true);
+  });
+
+  it("stores each harvested dataset's first revision as the dataset reads back from its tables", () => {
+    // createDataset builds the snapshot from the validated input instead of reading it back: over
+    // every record of every real feed, the two must agree (the diffs of later edits rely on it).
+    const rows = t.db.all<{ id: number; snapshot: string }>(sql`select dataset_id as id, snapshot from revisions where action = 'create'`);
+    expect(rows.length).toBeGreaterThan(700);
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
+          : value;
+    const differing = rows.filter((row) => JSON.stringify(sorted(JSON.parse(row.snapshot))) !== JSON.stringify(sorted(readDatasetInput(t.db, row.id))));
+    expect(differing.map((row) => row.id)).toEqual([]);
   });
 });
