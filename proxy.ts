@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { rdfFormatForUri } from "@/lib/dcat/content-types";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { cachedPage, nonceOfRenderRequest, pageCacheKey, RENDER_HEADER, renderHeaderValue } from "@/lib/http/page-cache";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 /**
  * Runs before every request (but static assets):
@@ -36,16 +38,47 @@ function rdfRewrite(request: NextRequest): URL | undefined {
   return url;
 }
 
-export function proxy(request: NextRequest): NextResponse {
-  const nonce = createNonce();
-  const csp = contentSecurityPolicy({
+const policy = (nonce: string) =>
+  contentSecurityPolicy({
     nonce,
     development: env.NODE_ENV === "development",
     formTargets: env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [],
   });
+
+/**
+ * A public page for a visitor who is not signed in, from lib/http/page-cache.ts; rendered on a
+ * miss by asking this server for it. Undefined when the request is not one for the cache.
+ */
+async function fromPageCache(request: NextRequest, nonce: string, csp: string): Promise<NextResponse | undefined> {
+  if (env.NODE_ENV !== "production") return undefined;
+  const key = pageCacheKey(request);
+  if (!key) return undefined;
+  const page = await cachedPage(key, nonce, async () => {
+    const renderNonce = createNonce();
+    const { pathname, search } = request.nextUrl;
+    const response = await fetch(`http://127.0.0.1:${env.PORT}${pathname}${search}`, {
+      headers: { [RENDER_HEADER]: renderHeaderValue(renderNonce), accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${key.split(" ")[0]}` },
+      redirect: "manual",
+    });
+    return { response, nonce: renderNonce };
+  });
+  if (!page) return undefined;
+  page.headers.set("Content-Security-Policy", csp);
+  return new NextResponse(page.html, { status: page.status, headers: page.headers });
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // The page cache's own render request brings the nonce the page is to be rendered with.
+  const renderNonce = nonceOfRenderRequest(request);
+  const nonce = renderNonce ?? createNonce();
+  const csp = policy(nonce);
+  const rewrite = rdfRewrite(request);
+  if (!renderNonce && !rewrite) {
+    const cached = await fromPageCache(request, nonce, csp);
+    if (cached) return cached;
+  }
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
-  const rewrite = rdfRewrite(request);
   const response = rewrite
     ? NextResponse.rewrite(rewrite, { request: { headers } })
     : NextResponse.next({ request: { headers } });
@@ -54,5 +87,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/).*)" }],
+  // Not the JSON API: it serves no HTML and needs neither a nonce nor a rewrite (next.config.js
+  // gives it a CSP that allows nothing), and skipping this step is a good part of its cost per request.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|api/).*)" }],
 };

@@ -12,7 +12,16 @@ export type LoadResult = { requests: number; rps: number; p50: number; p95: numb
  * walks the list from the start in step with the others, so 15 of 16 connections asked for a path
  * another had just asked for: a run meant to miss the server's result cache hit it instead.)
  */
-export async function runLoad(baseUrl: string, paths: readonly string[], { connections = 16, seconds = 15 } = {}): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  paths: readonly string[],
+  {
+    connections = 16,
+    seconds = 15,
+    amount,
+    headers,
+  }: { connections?: number; seconds?: number; /** Stop after this many requests instead. */ amount?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const times: number[] = [];
   let cursor = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -20,7 +29,8 @@ export async function runLoad(baseUrl: string, paths: readonly string[], { conne
       {
         url: baseUrl,
         connections,
-        duration: seconds,
+        ...(amount ? { amount } : { duration: seconds }),
+        ...(headers && { headers }),
         requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[cursor++ % paths.length]! }) }],
       },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),

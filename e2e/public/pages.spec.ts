@@ -129,3 +129,37 @@ test("a search with no dataset holding every word falls back to partial matches 
   await expect(page.getByRole("status")).toContainText("No dataset contains all the words");
   await expect(page.locator(".fc-result").first().getByRole("heading")).toHaveText("Quick clay hazard zones");
 });
+
+test("a page served from the page cache carries its own nonce, runs its scripts and is never served to staff", async ({ page, request }) => {
+  const path = "/datasets?q=vann&theme=ENVI";
+  const document = { accept: "text/html,application/xhtml+xml", "accept-language": "en-US,en;q=0.9" };
+  await request.get(path, { headers: document });
+  const cached = await request.get(path, { headers: document });
+  expect(cached.headers()["x-fjordcat-cache"]).toBe("hit");
+  const again = await request.get(path, { headers: document });
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  const [first, second] = [nonceOf(cached.headers()["content-security-policy"]), nonceOf(again.headers()["content-security-policy"])];
+  expect(first).toBeTruthy();
+  expect(first).not.toBe(second);
+  const html = await cached.text();
+  const nonces = new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+  expect([...nonces]).toEqual([first]);
+
+  // A cached page in the browser: its scripts run under the CSP (the facet links navigate on the client).
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto(path);
+  expect(response?.headers()["x-fjordcat-cache"]).toBe("hit");
+  // The inline scripts ran (they fill Next.js's payload queue): a wrong nonce would have blocked them.
+  expect(await page.evaluate(() => Array.isArray((window as unknown as { __next_f?: unknown }).__next_f))).toBe(true);
+  expect(violations).toEqual([]);
+
+  // A signed-in visitor's request is never answered from it.
+  const staff = await request.get(path, { headers: { ...document, cookie: "authjs.session-token=not-a-session" } });
+  expect(staff.headers()["x-fjordcat-cache"]).toBeUndefined();
+  // Nor the client router's fetches of a page's RSC payload.
+  const payload = await request.get(path, { headers: { accept: "*/*", rsc: "1" } });
+  expect(payload.headers()["x-fjordcat-cache"]).toBeUndefined();
+});

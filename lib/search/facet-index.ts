@@ -1,3 +1,4 @@
+import type BetterSqlite3 from "better-sqlite3";
 import type { Database } from "@/db/client";
 import { assessOpenness } from "@/lib/kpi/openness";
 import { FACET_FIELDS, type FacetField } from "./facet-labels";
@@ -77,10 +78,17 @@ export function getFacetIndex(db: Database): FacetIndex {
   return index;
 }
 
+/** Prepared once per connection: the version is read twice per search. */
+const versionStatements = new WeakMap<object, { changes: BetterSqlite3.Statement; data: BetterSqlite3.Statement }>();
+
 function currentVersion(db: Database): string {
   const client = db.$client;
-  const changes = (client.prepare("select total_changes() as n").get() as { n: number }).n;
-  return `${client.pragma("data_version", { simple: true })}:${changes}`;
+  let statements = versionStatements.get(client);
+  if (!statements) {
+    statements = { changes: client.prepare("select total_changes()").pluck(), data: client.prepare("pragma data_version").pluck() };
+    versionStatements.set(client, statements);
+  }
+  return `${statements.data.get() as number}:${statements.changes.get() as number}`;
 }
 
 function emptyIndex(): FacetIndex {

@@ -76,6 +76,21 @@ export function searchDatasets(db: Database, params: SearchParams): SearchResult
   return result;
 }
 
+/**
+ * The JSON body GET /api/datasets answers with (the result without `sort`), serialised once per
+ * result: a repeated search returns the same cached result object, so its body is reused too.
+ */
+const serialised = new WeakMap<SearchResult, string>();
+export function searchResultJson(result: SearchResult): string {
+  let json = serialised.get(result);
+  if (json === undefined) {
+    const { sort: _sort, ...body } = result;
+    json = JSON.stringify(body);
+    serialised.set(result, json);
+  }
+  return json;
+}
+
 type CachedResult = { version: string; result: SearchResult };
 /**
  * Results of repeated searches (popular queries, the home page's latest datasets) are kept until

@@ -3,19 +3,18 @@ import { getDatasetResource } from "@/lib/catalogue/dataset-resource";
 import { getDb } from "@/lib/database";
 import { AppError } from "@/lib/errors";
 import { apiPrincipal } from "@/lib/http/api-principal";
-import { jsonResponse, withJsonErrors } from "@/lib/http/json-route";
+import { JSON_HEADERS, jsonResponse, withJsonErrors } from "@/lib/http/json-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseSearchParams } from "@/lib/search/params";
-import { searchDatasets } from "@/lib/search/search-datasets";
+import { searchDatasets, searchResultJson } from "@/lib/search/search-datasets";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/datasets: the search contract of ARCHITECTURE.md, the same engine as the search page. */
 export const GET = withJsonErrors((request: Request) => {
   const params = parseSearchParams(new URL(request.url).searchParams);
-  const { sort: _sort, ...result } = searchDatasets(getDb(), params);
-  return jsonResponse(result, {
-    headers: { "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" },
+  return new Response(searchResultJson(searchDatasets(getDb(), params)), {
+    headers: { ...JSON_HEADERS, "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" },
   });
 });
 
