@@ -145,7 +145,8 @@ function reload(db: Database, index: FacetIndex, previous: FacetIndex | null): v
   index.byQuality = null;
 }
 
-const BATCH = 20_000;
+/** Rows per read while building: small batches keep the garbage of a build (row objects) from piling up into the start peak. */
+const BATCH = 2_000;
 
 function loadDocs(db: Database, index: FacetIndex, only: number[] | null): void {
   const client = db.$client;
