@@ -75,7 +75,8 @@ async function benchAt(count: number, port: number): Promise<void> {
     inProcessDistinct.push(performance.now() - t);
   }
   // The SQL-only design takes seconds per query at this size: time a few representative ones once.
-  for (const q of [QUERIES[1]!, QUERIES[13]!, QUERIES[15]!, QUERIES[24]!]) {
+  // (One of them at 1,000,000 datasets, where each takes about a minute.)
+  for (const q of count >= 1_000_000 ? [QUERIES[1]!] : [QUERIES[1]!, QUERIES[13]!, QUERIES[15]!, QUERIES[24]!]) {
     const t = performance.now();
     searchDatasetsSql(db, parseSearchParams(q));
     sqlOnly.push(performance.now() - t);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -138,9 +139,49 @@ export function catalogResponse(
     const headers = rdfHeaders(format, etag, modified, negotiated);
     if (isNotModified(request, etag, modified)) return new Response(null, { status: 304, headers });
     if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-    return new Response(toStream(prepared.bytes()), { status: 200, headers });
+    if (params.page === undefined) return new Response(toStream(prepared.bytes()), { status: 200, headers });
+    // A page: from the page cache, or produced and kept there.
+    const key = `${db.$client.name}\u0000${etag}`;
+    const cached = pageCache.get(key);
+    if (cached) {
+      pageCache.delete(key);
+      pageCache.set(key, cached);
+      const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+      const vary = [headers.Vary, "Accept-Encoding"].filter(Boolean).join(", ");
+      return gzip
+        ? new Response(new Uint8Array(cached), { status: 200, headers: { ...headers, "Content-Encoding": "gzip", Vary: vary } })
+        : new Response(new Uint8Array(gunzipSync(cached)), { status: 200, headers: { ...headers, Vary: vary } });
+    }
+    return new Response(toStream(keepPage(key, prepared.bytes())), { status: 200, headers });
   } catch (error) {
     return errorResponse(error);
+  }
+}
+
+/**
+ * Pages of the feed (100 datasets each) as they were last produced, gzipped, by database and ETag (which moves
+ * with every change to the catalogue, so an entry is never stale): harvesters and clients that
+ * page through the feed again, or many at once, are answered without producing the page again.
+ * At most PAGE_CACHE_BYTES of compressed text (about 10 % of the text), least recently used out first.
+ */
+const pageCache = new Map<string, Buffer>();
+let pageCacheBytes = 0;
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
+async function* keepPage(key: string, chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    yield chunk;
+  }
+  const gzipped = gzipSync(Buffer.concat(parts), { level: 1 });
+  if (pageCache.has(key) || gzipped.length > PAGE_CACHE_BYTES / 16) return;
+  pageCache.set(key, gzipped);
+  pageCacheBytes += gzipped.length;
+  for (const [oldKey, value] of pageCache) {
+    if (pageCacheBytes <= PAGE_CACHE_BYTES) break;
+    pageCache.delete(oldKey);
+    pageCacheBytes -= value.length;
   }
 }
 

@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { Database } from "@/db/client";
 import { assessOpenness } from "@/lib/kpi/openness";
 import { FACET_FIELDS, type FacetField } from "./facet-labels";
+import { processWide } from "@/lib/process-wide";
 
 /**
  * An in-memory index of the published catalogue for facet counting, filtering, sorting and paging.
@@ -59,7 +60,7 @@ export type FacetIndex = {
   live: number;
 };
 
-const indexes = new WeakMap<object, FacetIndex>();
+const indexes = processWide("search.facet-indexes", () => new WeakMap<object, FacetIndex>());
 const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true });
 
 /** The index for this database connection, brought up to date with the database. */

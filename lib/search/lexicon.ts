@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { processWide } from "@/lib/process-wide";
 
 /**
  * The terms of the full-text index, for typo tolerance: a query word of more than five letters
@@ -17,7 +18,7 @@ const REBUILD_INTERVAL_MS = 30_000;
 const MIN_TYPO_LENGTH = 6;
 
 type Entry = { version: string; builtAt: number; lexicon: Lexicon };
-const cache = new WeakMap<object, Entry>();
+const cache = processWide("search.lexicons", () => new WeakMap<object, Entry>());
 
 export function getLexicon(db: Database): Lexicon {
   const client = db.$client;

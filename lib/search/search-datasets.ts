@@ -9,6 +9,7 @@ import { getLexicon } from "./lexicon";
 import { matchTextIds } from "./text-match";
 import { facetLabeller, FACET_FIELDS, type FacetField } from "./facet-labels";
 import type { SearchParams } from "./params";
+import { processWide } from "@/lib/process-wide";
 
 export type MultilingualText = { nb: string; nn?: string; en?: string };
 
@@ -96,7 +97,7 @@ type CachedResult = { version: string; result: SearchResult };
  * Results of repeated searches (popular queries, the home page's latest datasets) are kept until
  * the catalogue changes: the key includes the facet index's version, which moves with every write.
  */
-const resultCaches = new WeakMap<object, Map<string, CachedResult>>();
+const resultCaches = processWide("search.result-caches", () => new WeakMap<object, Map<string, CachedResult>>());
 const RESULT_CACHE_SIZE = 500;
 
 /** The search itself, uncached (also what the benchmark measures as the in-process cost). */

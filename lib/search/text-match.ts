@@ -1,11 +1,12 @@
 import type { Database } from "@/db/client";
+import { processWide } from "@/lib/process-wide";
 
 /** BM25 column weights: title, keywords, publisher, description. */
 const RANK = "bm25(dataset_search, 10.0, 5.0, 3.0, 1.0)";
 const CACHE_SIZE = 256;
 
 type Entry = { version: string; ids: number[] };
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = processWide("search.text-matches", () => new WeakMap<object, Map<string, Entry>>());
 
 /**
  * The ids of the datasets whose full-text row matches an FTS5 expression, best first. Results are

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { isomorphic } from "rdf-isomorphic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -213,6 +214,30 @@ describe("HTTP: status codes, headers and conditional GET", () => {
     expect(other.status).toBe(200);
     await first.text();
     await other.text();
+  });
+
+  it("answers a page again from its page cache, gzipped when asked, and never after the catalogue changed", async () => {
+    const own = createDemoCatalogue();
+    try {
+      const page = (headers: Record<string, string> = {}) => catalogResponse(own.db, get("/catalog.nt?page=1", headers), { format: "nt", linkPath: "/catalog.nt" });
+      const produced = await page().text();
+      const again = page();
+      expect(await again.text()).toBe(produced);
+      const gzipped = page({ "Accept-Encoding": "gzip, br" });
+      expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+      expect(gzipped.headers.get("vary")).toContain("Accept-Encoding");
+      expect(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString("utf8")).toBe(produced);
+
+      // A changed title: the page's ETag moves, so the page is produced again with it.
+      const slug = "arealplaner";
+      expect(produced).toContain(`/datasets/${slug}>`);
+      own.db.run(sql`update datasets set title_nb = 'Et helt nytt navn', updated_at = ${new Date(Date.now() + 1000).toISOString()} where slug = ${slug}`);
+      const changed = await page().text();
+      expect(changed).not.toBe(produced);
+      expect(changed).toContain("Et helt nytt navn");
+    } finally {
+      own.cleanup();
+    }
   });
 
   it("serves one published dataset and 404s drafts, withdrawn and unknown slugs", async () => {
