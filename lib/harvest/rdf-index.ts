@@ -39,8 +39,8 @@ export class TripleIndex {
   private intern(value: string): string {
     let v = this.interned.get(value);
     if (v === undefined) {
-      v = value;
-      this.interned.set(value, v);
+      v = ownCopy(value);
+      this.interned.set(v, v);
     }
     return v;
   }
@@ -65,7 +65,7 @@ export class TripleIndex {
     let object: Obj;
     if (o.termType === "Literal") {
       const dt = o.datatype?.value ?? "";
-      object = new Lit(o.value, (o.language ?? "").toLowerCase(), dt === XSD_STRING || dt === RDF_LANG_STRING ? "" : this.intern(dt));
+      object = new Lit(ownCopy(o.value), (o.language ?? "").toLowerCase(), dt === XSD_STRING || dt === RDF_LANG_STRING ? "" : this.intern(dt));
     } else if (o.termType === "BlankNode") {
       object = this.intern(`_:${blankPrefix}${o.value}`);
     } else {
@@ -166,6 +166,15 @@ export class TripleIndex {
 }
 
 const SCAN_LIMIT = 128;
+
+/**
+ * A string that holds its own characters. A parser's values are slices of the text chunk they
+ * were read from (V8 keeps substrings of 13 or more characters as views), so one kept value keeps
+ * its whole chunk alive: kept as they are, a feed's values held most of the feed's text.
+ */
+function ownCopy(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, "utf8").toString("utf8");
+}
 
 function tripleKey(predicate: string, o: Obj): string {
   return typeof o === "string" ? `${predicate} ${o}` : `${predicate} "${o.value}"@${o.lang}^${o.datatype}`;
