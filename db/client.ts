@@ -40,3 +40,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
 export function closeDatabase(db: Database): void {
   if (db.$client.open) db.$client.close();
 }
+
+/** Prepared once per connection: read on every search and every cached page. */
+const versionStatements = new WeakMap<object, { changes: BetterSqlite3.Statement; data: BetterSqlite3.Statement }>();
+
+/**
+ * The version of the data as this connection sees it: moves with every write committed by any
+ * connection (SQLite's data_version for the others, total_changes() for this one).
+ */
+export function databaseVersion(db: Database): string {
+  const client = db.$client;
+  let statements = versionStatements.get(client);
+  if (!statements) {
+    statements = { changes: client.prepare("select total_changes()").pluck(), data: client.prepare("pragma data_version").pluck() };
+    versionStatements.set(client, statements);
+  }
+  return `${statements.data.get() as number}:${statements.changes.get() as number}`;
+}

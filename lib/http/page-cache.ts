@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { Database } from "@/db/client";
+import { databaseVersion, type Database } from "@/db/client";
 import { getDb } from "@/lib/database";
+import { processWide } from "@/lib/process-wide";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 
@@ -40,9 +41,7 @@ const DROPPED = new Set(["content-security-policy", "content-length", "transfer-
  * The render request's header value: this process's secret and the nonce to render with. Only
  * this process can ask for a page to be rendered with a nonce of its choosing.
  */
-const SECRET = Symbol.for("fjordcat.page-cache.secret");
-const secretHolder = globalThis as { [SECRET]?: string };
-const secret = (secretHolder[SECRET] ??= randomBytes(24).toString("base64url"));
+const secret = processWide("page-cache.secret", () => randomBytes(24).toString("base64url"));
 
 export function renderHeaderValue(nonce: string): string {
   return `${secret} ${nonce}`;
@@ -61,9 +60,7 @@ export function nonceOfRenderRequest(request: Request): string | null {
 type Entry = { version: string; storedAt: number; html: string; nonce: string; status: number; headers: [string, string][]; bytes: number };
 
 type State = { entries: Map<string, Entry>; bytes: number; rendering: Map<string, Promise<Entry | null>> };
-const STATE = Symbol.for("fjordcat.page-cache");
-const holder = globalThis as { [STATE]?: State };
-const state = (holder[STATE] ??= { entries: new Map(), bytes: 0, rendering: new Map() });
+const state = processWide<State>("page-cache", () => ({ entries: new Map(), bytes: 0, rendering: new Map() }));
 
 /** The cache key of a request, or null when its answer must be rendered for it. */
 export function pageCacheKey(request: Request): string | null {
@@ -94,20 +91,6 @@ function parseCookies(header: string | null): Map<string, string> {
     if (at > 0) out.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
   }
   return out;
-}
-
-/** The version of what pages show: moves with every committed write, whoever made it. */
-let versionStatements: { client: unknown; changes: { get: () => unknown }; data: { get: () => unknown } } | undefined;
-function databaseVersion(db: Database): string {
-  const client = db.$client;
-  if (versionStatements?.client !== client) {
-    versionStatements = {
-      client,
-      changes: client.prepare("select total_changes() as n").pluck(),
-      data: client.prepare("pragma data_version").pluck(),
-    };
-  }
-  return `${versionStatements.data.get() as number}:${versionStatements.changes.get() as number}`;
 }
 
 export type CachedPage = { status: number; headers: Headers; html: string; cache: "hit" | "miss" };

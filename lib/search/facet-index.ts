@@ -1,5 +1,4 @@
-import type BetterSqlite3 from "better-sqlite3";
-import type { Database } from "@/db/client";
+import { databaseVersion, type Database } from "@/db/client";
 import { assessOpenness } from "@/lib/kpi/openness";
 import { FACET_FIELDS, type FacetField } from "./facet-labels";
 import { processWide } from "@/lib/process-wide";
@@ -66,7 +65,7 @@ const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true })
 /** The index for this database connection, brought up to date with the database. */
 export function getFacetIndex(db: Database): FacetIndex {
   const client = db.$client;
-  const version = currentVersion(db);
+  const version = databaseVersion(db);
   let index = indexes.get(client);
   if (!index) {
     index = emptyIndex();
@@ -75,21 +74,8 @@ export function getFacetIndex(db: Database): FacetIndex {
   } else if (index.version !== version) {
     reload(db, index, index);
   }
-  index.version = currentVersion(db);
+  index.version = databaseVersion(db);
   return index;
-}
-
-/** Prepared once per connection: the version is read twice per search. */
-const versionStatements = new WeakMap<object, { changes: BetterSqlite3.Statement; data: BetterSqlite3.Statement }>();
-
-function currentVersion(db: Database): string {
-  const client = db.$client;
-  let statements = versionStatements.get(client);
-  if (!statements) {
-    statements = { changes: client.prepare("select total_changes()").pluck(), data: client.prepare("pragma data_version").pluck() };
-    versionStatements.set(client, statements);
-  }
-  return `${statements.data.get() as number}:${statements.changes.get() as number}`;
 }
 
 function emptyIndex(): FacetIndex {

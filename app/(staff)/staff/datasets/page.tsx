@@ -11,6 +11,7 @@ import { formatNumber } from "@/lib/i18n/format";
 import { pickPlain } from "@/lib/i18n/pick-text";
 import { DateTime } from "../../_components/date-time";
 import { StateTag } from "../../_components/state-tag";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -106,46 +107,44 @@ export default async function StaffDatasetsPage({ searchParams }: Props) {
       {list.items.length === 0 ? (
         <Paragraph>{query.size > 0 ? t("noneMatching") : t("none")}</Paragraph>
       ) : (
-        <div className="fc-table-scroll" role="region" aria-labelledby="results-heading" tabIndex={0}>
-          <table className="ds-table fc-staff-table" data-zebra="true">
-            <thead>
-              <tr>
-                <th scope="col">{t("colTitle")}</th>
-                <th scope="col">{t("colPublisher")}</th>
-                <th scope="col">{t("colState")}</th>
-                <th scope="col">{t("colOpen")}</th>
-                <th scope="col">{t("colUpdated")}</th>
+        <StaffTable labelledBy="results-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t("colTitle")}</th>
+              <th scope="col">{t("colPublisher")}</th>
+              <th scope="col">{t("colState")}</th>
+              <th scope="col">{t("colOpen")}</th>
+              <th scope="col">{t("colUpdated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((d) => (
+              <tr key={d.slug}>
+                <th scope="row">
+                  <NextLink href={`/staff/datasets/${d.slug}`} className="ds-link">
+                    <TextInLanguage text={d.title} fallback={d.slug} />
+                  </NextLink>
+                  {d.origin === "harvest" && (
+                    <>
+                      {" "}
+                      <Tag color="info">{t("harvested")}</Tag>
+                    </>
+                  )}
+                </th>
+                <td>
+                  <TextInLanguage text={d.publisher.name} />
+                </td>
+                <td>
+                  <StateTag state={d.state} />
+                </td>
+                <td>{d.isOpen ? t("open") : t("notOpen")}</td>
+                <td>
+                  <DateTime value={d.updatedAt} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.items.map((d) => (
-                <tr key={d.slug}>
-                  <th scope="row">
-                    <NextLink href={`/staff/datasets/${d.slug}`} className="ds-link">
-                      <TextInLanguage text={d.title} fallback={d.slug} />
-                    </NextLink>
-                    {d.origin === "harvest" && (
-                      <>
-                        {" "}
-                        <Tag color="info">{t("harvested")}</Tag>
-                      </>
-                    )}
-                  </th>
-                  <td>
-                    <TextInLanguage text={d.publisher.name} />
-                  </td>
-                  <td>
-                    <StateTag state={d.state} />
-                  </td>
-                  <td>{d.isOpen ? t("open") : t("notOpen")}</td>
-                  <td>
-                    <DateTime value={d.updatedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </StaffTable>
       )}
       <PaginationNav page={list.page} totalPages={totalPages} hrefFor={hrefFor} />
     </div>

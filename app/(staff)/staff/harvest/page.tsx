@@ -14,6 +14,7 @@ import { createSourceAction } from "./actions";
 import { JobStatusTag } from "./job-status-tag";
 import { harvestPublisherOptions } from "./publisher-options";
 import { sourceFields } from "./source-fields";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -46,49 +47,47 @@ export default async function HarvestSourcesPage() {
         {sources.length === 0 ? (
           <Paragraph>{t("none")}</Paragraph>
         ) : (
-          <div className="fc-table-scroll" role="region" aria-labelledby="sources-heading" tabIndex={0}>
-            <table className="ds-table fc-staff-table" data-zebra="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t("column.name")}</th>
-                  <th scope="col">{t("column.kind")}</th>
-                  <th scope="col">{t("column.schedule")}</th>
-                  <th scope="col">{t("column.records")}</th>
-                  <th scope="col">{t("column.lastJob")}</th>
+          <StaffTable labelledBy="sources-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("column.name")}</th>
+                <th scope="col">{t("column.kind")}</th>
+                <th scope="col">{t("column.schedule")}</th>
+                <th scope="col">{t("column.records")}</th>
+                <th scope="col">{t("column.lastJob")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.map((source) => (
+                <tr key={source.id}>
+                  <th scope="row">
+                    <NextLink href={`/staff/harvest/${source.id}`} className="ds-link">
+                      {source.name}
+                    </NextLink>
+                    {!source.enabled && (
+                      <>
+                        {" "}
+                        <Tag color="neutral">{t("disabled")}</Tag>
+                      </>
+                    )}
+                    {source.defaultPublisher && <div className="fc-muted">{source.defaultPublisher.name}</div>}
+                  </th>
+                  <td>{t(`kind.${source.kind}`)}</td>
+                  <td>{t(`schedule.${source.schedule}`)}</td>
+                  <td>{t("recordsCount", { records: source.records, archived: source.archivedRecords })}</td>
+                  <td>
+                    {source.lastJob ? (
+                      <>
+                        <JobStatusTag status={source.lastJob.status} /> <DateTime value={source.lastJob.startedAt} />
+                      </>
+                    ) : (
+                      <span className="fc-muted">{t("never")}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {sources.map((source) => (
-                  <tr key={source.id}>
-                    <th scope="row">
-                      <NextLink href={`/staff/harvest/${source.id}`} className="ds-link">
-                        {source.name}
-                      </NextLink>
-                      {!source.enabled && (
-                        <>
-                          {" "}
-                          <Tag color="neutral">{t("disabled")}</Tag>
-                        </>
-                      )}
-                      {source.defaultPublisher && <div className="fc-muted">{source.defaultPublisher.name}</div>}
-                    </th>
-                    <td>{t(`kind.${source.kind}`)}</td>
-                    <td>{t(`schedule.${source.schedule}`)}</td>
-                    <td>{t("recordsCount", { records: source.records, archived: source.archivedRecords })}</td>
-                    <td>
-                      {source.lastJob ? (
-                        <>
-                          <JobStatusTag status={source.lastJob.status} /> <DateTime value={source.lastJob.startedAt} />
-                        </>
-                      ) : (
-                        <span className="fc-muted">{t("never")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StaffTable>
         )}
       </section>
 

@@ -7,6 +7,7 @@ import type { CsvImportReport } from "@/lib/catalogue/import-csv";
 import type { ActionState } from "../../_components/action-state";
 import { ErrorSummary, FieldErrors, useFieldMessage, type SummaryItem } from "../../_components/form-fields";
 import { useFormErrorText } from "../../_components/form-error-text";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 type Props = { action: (state: ActionState | null, formData: FormData) => Promise<ActionState> };
 
@@ -92,34 +93,32 @@ export function ImportForm({ action }: Props) {
       </div>
 
       {report && report.errors.length > 0 && (
-        <div className="fc-table-scroll" role="region" aria-labelledby="row-errors-caption" tabIndex={0}>
-          <table className="ds-table fc-staff-table" data-zebra="true" data-size="sm">
-            <caption id="row-errors-caption">{t("errorsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("row")}</th>
-                <th scope="col">{t("column")}</th>
-                <th scope="col">{t("problem")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.errors.flatMap((e) =>
-                Object.entries(e.fields).flatMap(([field, messages]) =>
-                  messages.map((message, i) => {
-                    const text = translate(message);
-                    return (
-                      <tr key={`${e.row}-${field}-${i}`}>
-                        <th scope="row">{e.row}</th>
-                        <td className="fc-code">{csvColumn(field)}</td>
-                        <td lang={text.lang}>{text.text}</td>
-                      </tr>
-                    );
-                  }),
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <StaffTable labelledBy="row-errors-caption" size="sm">
+          <caption id="row-errors-caption">{t("errorsCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("row")}</th>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("problem")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.errors.flatMap((e) =>
+              Object.entries(e.fields).flatMap(([field, messages]) =>
+                messages.map((message, i) => {
+                  const text = translate(message);
+                  return (
+                    <tr key={`${e.row}-${field}-${i}`}>
+                      <th scope="row">{e.row}</th>
+                      <td className="fc-code">{csvColumn(field)}</td>
+                      <td lang={text.lang}>{text.text}</td>
+                    </tr>
+                  );
+                }),
+              ),
+            )}
+          </tbody>
+        </StaffTable>
       )}
 
       {imported && imported.created.length > 0 && (

@@ -5,6 +5,7 @@ import { requirePrincipal } from "@/lib/auth/session";
 import { CSV_COLUMNS } from "@/lib/catalogue/import-csv";
 import { importCsvAction } from "./actions";
 import { ImportForm } from "./import-form";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -36,31 +37,29 @@ export default async function ImportPage() {
           {t("columnsHeading")}
         </Heading>
         <Paragraph>{t("columnsIntro")}</Paragraph>
-        <div className="fc-table-scroll" role="region" aria-labelledby="columns-caption" tabIndex={0}>
-          <table className="ds-table fc-staff-table" data-zebra="true" data-size="sm">
-            <caption id="columns-caption" className="ds-sr-only">
-              {t("columnsCaption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("column")}</th>
-                <th scope="col">{t("requiredCol")}</th>
-                <th scope="col">{t("meaning")}</th>
+        <StaffTable labelledBy="columns-caption" size="sm">
+          <caption id="columns-caption" className="ds-sr-only">
+            {t("columnsCaption")}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("requiredCol")}</th>
+              <th scope="col">{t("meaning")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CSV_COLUMNS.map((c) => (
+              <tr key={c.name}>
+                <th scope="row" className="fc-code">
+                  {c.name}
+                </th>
+                <td>{c.required ? t("yes") : t("no")}</td>
+                <td lang="en">{c.description}</td>
               </tr>
-            </thead>
-            <tbody>
-              {CSV_COLUMNS.map((c) => (
-                <tr key={c.name}>
-                  <th scope="row" className="fc-code">
-                    {c.name}
-                  </th>
-                  <td>{c.required ? t("yes") : t("no")}</td>
-                  <td lang="en">{c.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </StaffTable>
       </section>
     </div>
   );

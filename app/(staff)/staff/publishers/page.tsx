@@ -8,6 +8,7 @@ import { getDb } from "@/lib/database";
 import { formatNumber } from "@/lib/i18n/format";
 import { listPublishers } from "@/lib/publishers/queries";
 import { Forbidden } from "../../_components/forbidden";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -48,53 +49,51 @@ export default async function StaffPublishersPage({ searchParams }: Props) {
           <Paragraph>{t("saved", { slug: saved })}</Paragraph>
         </Alert>
       )}
-      <div className="fc-table-scroll" role="region" aria-labelledby="publishers-caption" tabIndex={0}>
-        <table className="ds-table fc-staff-table" data-zebra="true">
-          <caption id="publishers-caption" className="ds-sr-only">
-            {t("caption")}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("orgNumber")}</th>
-              <th scope="col" className="fc-num">
-                {t("datasets")}
+      <StaffTable labelledBy="publishers-caption">
+        <caption id="publishers-caption" className="ds-sr-only">
+          {t("caption")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("orgNumber")}</th>
+            <th scope="col" className="fc-num">
+              {t("datasets")}
+            </th>
+            <th scope="col">{t("actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {publishers.map((p) => (
+            <tr key={p.slug}>
+              <th scope="row">
+                <TextInLanguage text={p.name} />
+                <span className="fc-block fc-muted fc-code">{p.slug}</span>
               </th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {publishers.map((p) => (
-              <tr key={p.slug}>
-                <th scope="row">
-                  <TextInLanguage text={p.name} />
-                  <span className="fc-block fc-muted fc-code">{p.slug}</span>
-                </th>
-                <td>{p.orgNumber ?? <span className="fc-muted">{t("noOrgNumber")}</span>}</td>
-                <td className="fc-num">{formatNumber(p.datasets, locale)}</td>
-                <td>
-                  <ul className="fc-inline-list">
-                    {principal.siteAdmin && (
-                      <li>
-                        <NextLink href={`/staff/publishers/${p.slug}/edit`} className="ds-link">
-                          {t("edit")}
-                          <span className="ds-sr-only">: {p.name.nb}</span>
-                        </NextLink>
-                      </li>
-                    )}
+              <td>{p.orgNumber ?? <span className="fc-muted">{t("noOrgNumber")}</span>}</td>
+              <td className="fc-num">{formatNumber(p.datasets, locale)}</td>
+              <td>
+                <ul className="fc-inline-list">
+                  {principal.siteAdmin && (
                     <li>
-                      <NextLink href={`/staff/publishers/${p.slug}/members`} className="ds-link">
-                        {t("members")}
+                      <NextLink href={`/staff/publishers/${p.slug}/edit`} className="ds-link">
+                        {t("edit")}
                         <span className="ds-sr-only">: {p.name.nb}</span>
                       </NextLink>
                     </li>
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  )}
+                  <li>
+                    <NextLink href={`/staff/publishers/${p.slug}/members`} className="ds-link">
+                      {t("members")}
+                      <span className="ds-sr-only">: {p.name.nb}</span>
+                    </NextLink>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </StaffTable>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ActionButton } from "../../_components/action-button";
 import { DateTime } from "../../_components/date-time";
 import { StaffForm } from "../../_components/staff-form";
 import { createTokenAction, revokeTokenAction } from "./actions";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -54,45 +55,43 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <Paragraph>{t("none")}</Paragraph>
         ) : (
-          <div className="fc-table-scroll" role="region" aria-labelledby="tokens-heading" tabIndex={0}>
-            <table className="ds-table fc-staff-table" data-zebra="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t("name")}</th>
-                  <th scope="col">{t("prefix")}</th>
-                  <th scope="col">{t("created")}</th>
-                  <th scope="col">{t("lastUsed")}</th>
-                  <th scope="col">{t("status")}</th>
+          <StaffTable labelledBy="tokens-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("prefix")}</th>
+                <th scope="col">{t("created")}</th>
+                <th scope="col">{t("lastUsed")}</th>
+                <th scope="col">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td className="fc-code">{token.prefix}…</td>
+                  <td>
+                    <DateTime value={token.createdAt} />
+                  </td>
+                  <td>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : <span className="fc-muted">{t("never")}</span>}</td>
+                  <td>
+                    {token.revokedAt ? (
+                      <Tag color="neutral">{t("revoked")}</Tag>
+                    ) : (
+                      <ActionButton
+                        action={revokeTokenAction.bind(null, token.id)}
+                        label={t("revokeShort")}
+                        labelSuffix={`«${token.name}»`}
+                        confirm={t("confirmRevoke", { name: token.name })}
+                        variant="tertiary"
+                        danger
+                      />
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td className="fc-code">{token.prefix}…</td>
-                    <td>
-                      <DateTime value={token.createdAt} />
-                    </td>
-                    <td>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} /> : <span className="fc-muted">{t("never")}</span>}</td>
-                    <td>
-                      {token.revokedAt ? (
-                        <Tag color="neutral">{t("revoked")}</Tag>
-                      ) : (
-                        <ActionButton
-                          action={revokeTokenAction.bind(null, token.id)}
-                          label={t("revokeShort")}
-                          labelSuffix={`«${token.name}»`}
-                          confirm={t("confirmRevoke", { name: token.name })}
-                          variant="tertiary"
-                          danger
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StaffTable>
         )}
       </section>
     </div>

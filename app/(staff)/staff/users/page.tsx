@@ -10,6 +10,7 @@ import { Forbidden } from "../../_components/forbidden";
 import { StaffForm } from "../../_components/staff-form";
 import { staffRead } from "../../_components/staff-read";
 import { createUserAction } from "./actions";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -41,39 +42,37 @@ export default async function UsersPage() {
         <Heading level={2} size="sm" id="users-heading">
           {t("listHeading", { count: users.length })}
         </Heading>
-        <div className="fc-table-scroll" role="region" aria-labelledby="users-heading" tabIndex={0}>
-          <table className="ds-table fc-staff-table" data-zebra="true">
-            <thead>
-              <tr>
-                <th scope="col">{t("user")}</th>
-                <th scope="col">{t("roles")}</th>
-                <th scope="col">{t("status")}</th>
+        <StaffTable labelledBy="users-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t("user")}</th>
+              <th scope="col">{t("roles")}</th>
+              <th scope="col">{t("status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.name ?? u.email}
+                  {u.name && <span className="fc-block fc-muted">{u.email}</span>}
+                </th>
+                <td>
+                  <ul className="fc-compact-list">
+                    {u.siteAdmin && <li>{tRoles("siteAdmin")}</li>}
+                    {u.memberships.map((m) => (
+                      <li key={m.publisher}>
+                        {tRoles(m.role)}: {names.get(m.publisher) ?? m.publisher}
+                      </li>
+                    ))}
+                    {!u.siteAdmin && u.memberships.length === 0 && <li className="fc-muted">{t("noRoles")}</li>}
+                  </ul>
+                </td>
+                <td>{u.disabled ? <Tag color="neutral">{t("disabled")}</Tag> : t("active")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    {u.name ?? u.email}
-                    {u.name && <span className="fc-block fc-muted">{u.email}</span>}
-                  </th>
-                  <td>
-                    <ul className="fc-compact-list">
-                      {u.siteAdmin && <li>{tRoles("siteAdmin")}</li>}
-                      {u.memberships.map((m) => (
-                        <li key={m.publisher}>
-                          {tRoles(m.role)}: {names.get(m.publisher) ?? m.publisher}
-                        </li>
-                      ))}
-                      {!u.siteAdmin && u.memberships.length === 0 && <li className="fc-muted">{t("noRoles")}</li>}
-                    </ul>
-                  </td>
-                  <td>{u.disabled ? <Tag color="neutral">{t("disabled")}</Tag> : t("active")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </StaffTable>
       </section>
 
       <section aria-labelledby="new-user-heading" className="fc-stack fc-stack--tight fc-narrow">

@@ -16,6 +16,7 @@ import { runSourceAction, updateSourceAction } from "../actions";
 import { JobStatusTag } from "../job-status-tag";
 import { harvestPublisherOptions } from "../publisher-options";
 import { sourceFields } from "../source-fields";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -80,48 +81,46 @@ export default async function HarvestSourcePage({ params }: Props) {
         {source.jobs.length === 0 ? (
           <Paragraph>{t("noJobs")}</Paragraph>
         ) : (
-          <div className="fc-table-scroll" role="region" aria-labelledby="jobs-heading" tabIndex={0}>
-            <table className="ds-table fc-staff-table" data-zebra="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t("job.started")}</th>
-                  <th scope="col">{t("column.status")}</th>
-                  <th scope="col">{t("job.created")}</th>
-                  <th scope="col">{t("job.updated")}</th>
-                  <th scope="col">{t("job.unchanged")}</th>
-                  <th scope="col">{t("job.archived")}</th>
-                  <th scope="col">{t("job.failed")}</th>
-                  <th scope="col">{t("job.warnings")}</th>
+          <StaffTable labelledBy="jobs-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("job.started")}</th>
+                <th scope="col">{t("column.status")}</th>
+                <th scope="col">{t("job.created")}</th>
+                <th scope="col">{t("job.updated")}</th>
+                <th scope="col">{t("job.unchanged")}</th>
+                <th scope="col">{t("job.archived")}</th>
+                <th scope="col">{t("job.failed")}</th>
+                <th scope="col">{t("job.warnings")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {source.jobs.map((job) => (
+                <tr key={job.id}>
+                  <th scope="row">
+                    <NextLink href={`/staff/harvest/jobs/${job.id}`} className="ds-link">
+                      <DateTime value={job.startedAt} />
+                    </NextLink>
+                    {job.dryRun && (
+                      <>
+                        {" "}
+                        <Tag color="neutral">{t("job.dryRunTag")}</Tag>
+                      </>
+                    )}
+                  </th>
+                  <td>
+                    <JobStatusTag status={job.status} />
+                  </td>
+                  <td>{job.created}</td>
+                  <td>{job.updated}</td>
+                  <td>{job.unchanged}</td>
+                  <td>{job.archived}</td>
+                  <td>{job.failed}</td>
+                  <td>{job.warnings}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {source.jobs.map((job) => (
-                  <tr key={job.id}>
-                    <th scope="row">
-                      <NextLink href={`/staff/harvest/jobs/${job.id}`} className="ds-link">
-                        <DateTime value={job.startedAt} />
-                      </NextLink>
-                      {job.dryRun && (
-                        <>
-                          {" "}
-                          <Tag color="neutral">{t("job.dryRunTag")}</Tag>
-                        </>
-                      )}
-                    </th>
-                    <td>
-                      <JobStatusTag status={job.status} />
-                    </td>
-                    <td>{job.created}</td>
-                    <td>{job.updated}</td>
-                    <td>{job.unchanged}</td>
-                    <td>{job.archived}</td>
-                    <td>{job.failed}</td>
-                    <td>{job.warnings}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StaffTable>
         )}
       </section>
 

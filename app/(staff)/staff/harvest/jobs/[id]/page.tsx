@@ -10,6 +10,7 @@ import { DateTime } from "../../../../_components/date-time";
 import { Forbidden } from "../../../../_components/forbidden";
 import { staffRead } from "../../../../_components/staff-read";
 import { JobStatusTag } from "../../job-status-tag";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -106,30 +107,28 @@ export default async function HarvestJobPage({ params }: Props) {
         {job.messages.length === 0 ? (
           <Paragraph>{t("job.noMessages")}</Paragraph>
         ) : (
-          <div className="fc-table-scroll" role="region" aria-labelledby="messages-heading" tabIndex={0}>
-            <table className="ds-table fc-staff-table" data-zebra="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t("job.level")}</th>
-                  <th scope="col">{t("job.record")}</th>
-                  <th scope="col">{t("job.message")}</th>
+          <StaffTable labelledBy="messages-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("job.level")}</th>
+                <th scope="col">{t("job.record")}</th>
+                <th scope="col">{t("job.message")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.messages.map((message) => (
+                <tr key={message.id}>
+                  <td>
+                    <Tag color={message.level === "error" ? "danger" : "warning"}>
+                      {message.level === "error" ? t("job.errorLevel") : t("job.warning")}
+                    </Tag>
+                  </td>
+                  <td className="fc-code fc-break">{message.recordUri ?? "–"}</td>
+                  <td>{message.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {job.messages.map((message) => (
-                  <tr key={message.id}>
-                    <td>
-                      <Tag color={message.level === "error" ? "danger" : "warning"}>
-                        {message.level === "error" ? t("job.errorLevel") : t("job.warning")}
-                      </Tag>
-                    </td>
-                    <td className="fc-code fc-break">{message.recordUri ?? "–"}</td>
-                    <td>{message.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StaffTable>
         )}
       </section>
     </div>

@@ -13,6 +13,7 @@ import { Forbidden } from "../../../../_components/forbidden";
 import { StaffForm } from "../../../../_components/staff-form";
 import { staffRead } from "../../../../_components/staff-read";
 import { addMemberAction, removeMemberAction, setMemberRoleAction } from "../../actions";
+import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
 
@@ -59,55 +60,53 @@ export default async function MembersPage({ params }: Props) {
         {members.length === 0 ? (
           <Paragraph>{t("none")}</Paragraph>
         ) : (
-          <div className="fc-table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
-            <table className="ds-table fc-staff-table" data-zebra="true">
-              <thead>
-                <tr>
-                  <th scope="col">{t("member")}</th>
-                  <th scope="col">{t("role")}</th>
-                  <th scope="col">{t("remove")}</th>
+          <StaffTable labelledBy="members-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("member")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("remove")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.userId}>
+                  <th scope="row">
+                    {m.name ?? m.email}
+                    {m.name && <span className="fc-block fc-muted">{m.email}</span>}
+                  </th>
+                  <td>
+                    <StaffForm
+                      inline
+                      action={setMemberRoleAction.bind(null, slug, m.userId)}
+                      idPrefix={`role-${m.userId}`}
+                      submitLabel={t("changeRole")}
+                      fields={[
+                        {
+                          name: "role",
+                          label: t("roleFor", { member: m.name ?? m.email }),
+                          type: "select",
+                          options: roleOptions,
+                          defaultValue: m.role,
+                        },
+                      ]}
+                      successMessage={t("roleChanged")}
+                    />
+                  </td>
+                  <td>
+                    <ActionButton
+                      action={removeMemberAction.bind(null, slug, m.userId)}
+                      label={t("remove")}
+                      labelSuffix={m.name ?? m.email}
+                      confirm={t("confirmRemove", { member: m.name ?? m.email })}
+                      variant="tertiary"
+                      danger
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.userId}>
-                    <th scope="row">
-                      {m.name ?? m.email}
-                      {m.name && <span className="fc-block fc-muted">{m.email}</span>}
-                    </th>
-                    <td>
-                      <StaffForm
-                        inline
-                        action={setMemberRoleAction.bind(null, slug, m.userId)}
-                        idPrefix={`role-${m.userId}`}
-                        submitLabel={t("changeRole")}
-                        fields={[
-                          {
-                            name: "role",
-                            label: t("roleFor", { member: m.name ?? m.email }),
-                            type: "select",
-                            options: roleOptions,
-                            defaultValue: m.role,
-                          },
-                        ]}
-                        successMessage={t("roleChanged")}
-                      />
-                    </td>
-                    <td>
-                      <ActionButton
-                        action={removeMemberAction.bind(null, slug, m.userId)}
-                        label={t("remove")}
-                        labelSuffix={m.name ?? m.email}
-                        confirm={t("confirmRemove", { member: m.name ?? m.email })}
-                        variant="tertiary"
-                        danger
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StaffTable>
         )}
       </section>
 
