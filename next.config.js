@@ -10,6 +10,17 @@ const nextConfig = {
   reactStrictMode: true,
   // Type checking and linting run in `npm test`; the production build must not repeat them.
   typescript: { ignoreBuildErrors: true },
+  // RDF by file extension (ARCHITECTURE.md): `/datasets/<slug>` itself is the dataset page (and the
+  // dataset's URI), so the feeds' route handlers live under /rdf. Unknown extensions reach the
+  // handlers too, which answer 404 with the formats there are.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/catalog.:format([^/.]+)", destination: "/rdf/catalog/:format" },
+        { source: "/datasets/:slug([^/.]+).:format([^/.]+)", destination: "/rdf/datasets/:slug/:format" },
+      ],
+    };
+  },
   async headers() {
     return [
       {
@@ -21,11 +32,12 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
-      {
-        // JSON answers: nothing in them may run or be framed (pages get theirs, with a nonce, from proxy.ts).
-        source: "/api/:path*",
+      // JSON answers and the RDF and news feeds: nothing in them may run or be framed (pages get
+      // theirs, with a nonce, from proxy.ts, which these paths skip).
+      ...["/api/:path*", "/catalog", "/catalog.:format([^/.]+)", "/datasets/:slug([^/.]+).:format([^/.]+)", "/feeds/:path*", "/rdf/:path*"].map((source) => ({
+        source,
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      })),
     ];
   },
 };

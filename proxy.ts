@@ -6,35 +6,24 @@ import { cachedPage, nonceOfRenderRequest, pageCacheKey, RENDER_HEADER, renderHe
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 /**
- * Runs before every request (but static assets):
- * - RDF by file extension (ARCHITECTURE.md): `/catalog.<ext>` and `/datasets/<slug>.<ext>` are
- *   rewritten to the feed route handlers, since `/datasets/<slug>` itself is the dataset page (and
- *   the dataset's URI). Unknown extensions reach the handlers too, which answer 404 with the formats.
- *   A request for `/datasets/<slug>` that names an RDF type in Accept and not HTML gets the RDF.
+ * Runs before every page request (not static assets, the JSON API or the RDF feeds):
+ * - Content negotiation on the dataset URI: a request for `/datasets/<slug>` that names an RDF type
+ *   in Accept and not HTML gets the RDF (rewritten to the feed's route handler), since
+ *   `/datasets/<slug>` is both the dataset page and the dataset's URI. The RDF by file extension
+ *   (`/catalog.<ext>`, `/datasets/<slug>.<ext>`) is a plain rewrite in next.config.js, which costs
+ *   the feeds nothing per request.
  * - A Content-Security-Policy with a fresh nonce, given to Next.js through the request headers so
  *   it marks its own scripts with it, and sent with the response.
  */
-const CATALOG = /^\/catalog\.([^/.]+)$/;
-const DATASET = /^\/datasets\/([^/.]+)\.([^/.]+)$/;
 const DATASET_URI = /^\/datasets\/([^/.]+)$/;
 
-/** The rewrite target for RDF requests, or undefined for everything else. */
+/** The rewrite target for a dataset URI asked for as RDF, or undefined for everything else. */
 function rdfRewrite(request: NextRequest): URL | undefined {
-  const { pathname } = request.nextUrl;
-  const catalog = CATALOG.exec(pathname);
-  const dataset = catalog ? null : DATASET.exec(pathname);
-  let target: string | undefined;
-  if (catalog) target = `/rdf/catalog/${catalog[1]}`;
-  else if (dataset) target = `/rdf/datasets/${dataset[1]}/${dataset[2]}`;
-  else {
-    // Content negotiation on the dataset URI itself: RDF for linked-data clients, the page for browsers.
-    const uri = DATASET_URI.exec(pathname);
-    const format = uri ? rdfFormatForUri(request.headers.get("accept")) : undefined;
-    if (uri && format) target = `/rdf/datasets/${uri[1]}/${format}`;
-  }
-  if (!target) return undefined;
+  const uri = DATASET_URI.exec(request.nextUrl.pathname);
+  const format = uri ? rdfFormatForUri(request.headers.get("accept")) : undefined;
+  if (!uri || !format) return undefined;
   const url = request.nextUrl.clone();
-  url.pathname = target;
+  url.pathname = `/rdf/datasets/${uri[1]}/${format}`;
   return url;
 }
 
@@ -87,7 +76,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Not the JSON API: it serves no HTML and needs neither a nonce nor a rewrite (next.config.js
-  // gives it a CSP that allows nothing), and skipping this step is a good part of its cost per request.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|api/).*)" }],
+  // Not the JSON API nor the RDF and news feeds (/catalog, /catalog.<ext>, /datasets/<slug>.<ext>,
+  // /feeds/…, /rdf/…): they serve no HTML and need neither a nonce nor a rewrite here (next.config.js
+  // gives them a CSP that allows nothing and the rewrites by extension), and skipping this step is
+  // a good part of their cost per request.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|api/|feeds/|rdf/|catalog(?:\\.[^/]*)?$|datasets/[^/]+\\.[^/]*$).*)" }],
 };

@@ -1,4 +1,8 @@
+import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { Parser } from "n3";
+import { E2E_BASE_URL } from "../../playwright.config";
 
 /** The harvester-facing endpoints over real HTTP: negotiation, extensions, headers, CKAN. */
 
@@ -96,4 +100,38 @@ test("the Atom and RSS feeds of new and updated datasets", async ({ request }) =
   expect(await atom.text()).toContain("<entry>");
   const rss = await request.get("/feeds/datasets.rss");
   expect(rss.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
+});
+
+/** A GET with raw bytes and headers, nothing decoded for us (a harvester's HTTP client). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${E2E_BASE_URL}${path}`, { headers }, (response) => {
+        const parts: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => parts.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts) }));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+test("a feed page is valid Turtle for clients that take gzip, when produced and again from the page cache", async () => {
+  // Regression: pages were kept gzipped and sent with Content-Encoding: gzip, which Next.js drops
+  // before compressing the body again; a harvester decoding once got gzip, not Turtle.
+  const answers: string[] = [];
+  for (const expected of ["miss", "hit"]) {
+    const answer = await rawGet("/catalog.ttl?page=1&profile=dcat-ap-no-2", { "Accept-Encoding": "gzip" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["x-fjordcat-cache"]).toBe(expected);
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    const text = gunzipSync(answer.body).toString("utf8");
+    expect(new Parser({ format: "text/turtle" }).parse(text).length).toBeGreaterThan(100);
+    answers.push(text);
+    const plain = await rawGet("/catalog.ttl?page=1&profile=dcat-ap-no-2", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe(text);
+  }
+  expect(answers[1]).toBe(answers[0]);
 });

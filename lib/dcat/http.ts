@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 import { AppError } from "@/lib/errors";
 import { parseCatalogParams } from "./catalog-params";
 import { prepareCatalog } from "./catalog-document";
@@ -146,42 +146,44 @@ export function catalogResponse(
     if (cached) {
       pageCache.delete(key);
       pageCache.set(key, cached);
-      const gzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-      const vary = [headers.Vary, "Accept-Encoding"].filter(Boolean).join(", ");
-      return gzip
-        ? new Response(new Uint8Array(cached), { status: 200, headers: { ...headers, "Content-Encoding": "gzip", Vary: vary } })
-        : new Response(new Uint8Array(gunzipSync(cached)), { status: 200, headers: { ...headers, Vary: vary } });
+      return new Response(new Uint8Array(cached), { status: 200, headers: { ...headers, [CACHE_HEADER]: "hit" } });
     }
-    return new Response(toStream(keepPage(key, prepared.bytes())), { status: 200, headers });
+    return new Response(toStream(keepPage(key, prepared.bytes())), { status: 200, headers: { ...headers, [CACHE_HEADER]: "miss" } });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
 /**
- * Pages of the feed (100 datasets each) as they were last produced, gzipped, by database and ETag (which moves
- * with every change to the catalogue, so an entry is never stale): harvesters and clients that
- * page through the feed again, or many at once, are answered without producing the page again.
- * At most PAGE_CACHE_BYTES of compressed text (about 10 % of the text), least recently used out first.
+ * Pages of the feed (100 datasets each) as they were last produced, by database and ETag (which
+ * moves with every change to the catalogue, so an entry is never stale): harvesters that start at
+ * the first page, or page through the feed together, are answered without producing a page again.
+ * Kept as the bytes sent, not compressed: Next.js compresses route handlers' answers itself (it
+ * drops a Content-Encoding they set, so a page kept gzipped had to be decompressed for every
+ * answer, then compressed again). At most PAGE_CACHE_BYTES, least recently used out first.
  */
-const pageCache = new Map<string, Buffer>();
-let pageCacheBytes = 0;
-const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+/** Whether a page came from the page cache (as on the HTML page cache's answers). */
+const CACHE_HEADER = "x-fjordcat-cache";
+/** Shared by the route bundles that answer the feed (/catalog and /catalog.<ext>): see lib/process-wide.ts. */
+const pages = processWide("dcat.page-cache", () => ({ entries: new Map<string, Buffer>(), bytes: 0 }));
+const pageCache = pages.entries;
 
+/** The page's bytes pass through to the client; once it has them all, the page is kept. */
 async function* keepPage(key: string, chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const chunk of chunks) {
     parts.push(chunk);
     yield chunk;
   }
-  const gzipped = gzipSync(Buffer.concat(parts), { level: 1 });
-  if (pageCache.has(key) || gzipped.length > PAGE_CACHE_BYTES / 16) return;
-  pageCache.set(key, gzipped);
-  pageCacheBytes += gzipped.length;
+  const page = Buffer.concat(parts);
+  if (pageCache.has(key) || page.length > PAGE_CACHE_BYTES / 16) return;
+  pageCache.set(key, page);
+  pages.bytes += page.length;
   for (const [oldKey, value] of pageCache) {
-    if (pageCacheBytes <= PAGE_CACHE_BYTES) break;
+    if (pages.bytes <= PAGE_CACHE_BYTES) break;
     pageCache.delete(oldKey);
-    pageCacheBytes -= value.length;
+    pages.bytes -= value.length;
   }
 }
 

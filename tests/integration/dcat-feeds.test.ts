@@ -1,4 +1,3 @@
-import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { isomorphic } from "rdf-isomorphic";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -216,17 +215,17 @@ describe("HTTP: status codes, headers and conditional GET", () => {
     await other.text();
   });
 
-  it("answers a page again from its page cache, gzipped when asked, and never after the catalogue changed", async () => {
+  it("answers a page again from its page cache, and never after the catalogue changed", async () => {
     const own = createDemoCatalogue();
     try {
       const page = (headers: Record<string, string> = {}) => catalogResponse(own.db, get("/catalog.nt?page=1", headers), { format: "nt", linkPath: "/catalog.nt" });
-      const produced = await page().text();
+      const first = page();
+      expect(first.headers.get("x-fjordcat-cache")).toBe("miss");
+      const produced = await first.text();
       const again = page();
+      expect(again.headers.get("x-fjordcat-cache")).toBe("hit");
+      expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
       expect(await again.text()).toBe(produced);
-      const gzipped = page({ "Accept-Encoding": "gzip, br" });
-      expect(gzipped.headers.get("content-encoding")).toBe("gzip");
-      expect(gzipped.headers.get("vary")).toContain("Accept-Encoding");
-      expect(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString("utf8")).toBe(produced);
 
       // A changed title: the page's ETag moves, so the page is produced again with it.
       const slug = "arealplaner";
