@@ -4,8 +4,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Native packages (better-sqlite3, esbuild for the harvest's parse worker): loaded from
+  // node_modules at run time, never bundled.
+  serverExternalPackages: ["better-sqlite3", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Type checking and linting run in `npm test`; the production build must not repeat them.

@@ -61,6 +61,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
       HARVEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
       /** Largest feed (or page) a harvest reads, in megabytes. */
       HARVEST_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
+      /** Read, parse and map harvested feeds in a worker thread while the main thread writes. */
+      HARVEST_PARSE_WORKER: booleanFlag(true),
       /** The server's own background jobs: daily KPI snapshot, metadata quality recompute. */
       BACKGROUND_JOBS: booleanFlag(true),
       /** Check distributions' URLs over the network for the quality score (needs internet access). */

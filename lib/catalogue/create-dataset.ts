@@ -5,14 +5,24 @@ import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refre
 import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
 import type { Actor } from "./actor";
 import { canonicalInput, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
-import { diffSnapshots } from "./diff";
+import { changesFromNothing } from "./diff";
 import { alreadyValidated, parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "./schemas";
 import { slugify, uniqueSlug } from "./slug";
 
 /** Where a record comes from; harvested records keep the URI their publisher gave them. */
 export type RecordOrigin =
   | { kind: "local"; note?: string }
-  | { kind: "harvest"; sourceId: number | null; uri: string; identifier?: string; raw?: string; rawFormat?: string; contentHash?: string };
+  | {
+      kind: "harvest";
+      sourceId: number | null;
+      uri: string;
+      identifier?: string;
+      raw?: string;
+      rawFormat?: string;
+      contentHash?: string;
+      /** The harvest's time of seeing it (catalogue_records.last_seen_at), when written by one. */
+      seenAt?: string;
+    };
 
 export type CreatedDataset = { id: number; slug: string; uri: string };
 
@@ -125,8 +135,8 @@ export function createDataset(
   statement(
     tx,
     `insert into catalogue_records (dataset_id, origin, harvest_source_id, source_note, issued, modified, harvested_at,
-      content_hash, raw, raw_format)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      content_hash, raw, raw_format, last_seen_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     origin.kind,
@@ -138,6 +148,7 @@ export function createDataset(
     harvested?.contentHash ?? null,
     harvested?.raw ?? null,
     harvested?.rawFormat ?? null,
+    harvested?.seenAt ?? null,
   );
 
   // The snapshot is the input as it reads back from the tables just written (canonicalInput is
@@ -149,7 +160,7 @@ export function createDataset(
     actor.userId ?? null,
     actor.label,
     "create",
-    JSON.stringify(diffSnapshots({}, snapshot)),
+    JSON.stringify(changesFromNothing(snapshot)),
     JSON.stringify(snapshot),
   );
   refreshDerived(tx, id, deferred);

@@ -253,5 +253,21 @@ export function canonicalInput(data: DatasetInput): DatasetInput {
       ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
     };
   });
-  return JSON.parse(JSON.stringify({ ...data, keywords, distributions })) as DatasetInput;
+  return definedOnly({ ...data, keywords, distributions }) as DatasetInput;
+}
+
+/**
+ * A deep copy without undefined values, as a JSON round trip gives for the plain data of a
+ * validated input (strings, finite numbers, booleans, arrays, plain objects), without building the
+ * text: it runs for every dataset a harvest writes.
+ */
+function definedOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : definedOnly(v)));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = definedOnly(v);
+  }
+  return out;
 }

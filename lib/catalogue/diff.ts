@@ -23,3 +23,14 @@ const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const hasObjects = (values: unknown[]) => values.some((v) => typeof v === "object" && v !== null);
+
+/**
+ * `diffSnapshots({}, snapshot)` (a new dataset's first revision: one change per field, from
+ * nothing), without the comparisons: every defined top-level field, in key order.
+ */
+export function changesFromNothing(snapshot: Record<string, unknown>): FieldChange[] {
+  return Object.keys(snapshot)
+    .filter((key) => snapshot[key] !== undefined)
+    .sort()
+    .map((key) => ({ path: key, before: null, after: snapshot[key] ?? null }));
+}

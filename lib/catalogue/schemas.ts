@@ -144,6 +144,16 @@ export function alreadyValidated(input: DatasetInputRaw | DatasetInput): Dataset
   return validatedInputs.has(input) ? (input as DatasetInput) : undefined;
 }
 
+/**
+ * Mark an input parsed by `parseDatasetInput` in another thread of this process (the harvest's
+ * parse worker, lib/harvest/gather-in-worker.ts) and copied here by structured clone, which keeps
+ * plain data exactly: it is as valid as the original. Only for inputs from that worker.
+ */
+export function markParsedElsewhere(input: DatasetInput): DatasetInput {
+  validatedInputs.add(input);
+  return input;
+}
+
 /** A validated input with another publisher (a harvest resolves the publisher when it writes). */
 export function withPublisher(input: DatasetInput, publisher: string): DatasetInput {
   const next = { ...input, publisher };

@@ -47,13 +47,19 @@ export type GatherResult = {
 };
 
 export type GatherOptions = FetchLimits & {
+  /**
+   * Forget each dataset's nodes once it is mapped (default). That frees memory for the writes when
+   * they share the heap; in the parse worker the freed nodes would only be garbage in its old
+   * generation until its next full collection, while the whole graph goes at once when the job ends.
+   */
+  releaseMapped?: boolean;
   maxPages?: number;
   onProgress?: (progress: GatherProgress) => void;
   /**
    * Asked with the hash of the first page before it is parsed: true when a harvest of the very
    * same bytes can be answered without parsing them (unchanged-feed.ts).
    */
-  isUnchangedFeed?: (feedHash: string) => boolean;
+  isUnchangedFeed?: (feedHash: string) => boolean | Promise<boolean>;
 };
 
 export async function gatherSource(kind: SourceKind, location: string, options: GatherOptions): Promise<GatherResult> {
@@ -112,7 +118,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
         // of the last complete harvest, it need not be parsed at all; otherwise it is parsed from there.
         const spooled = await spool(chunks, `${MAPPING_VERSION}\u0000${body.url}\u0000${body.contentType}\u0000`);
         try {
-          if (options.isUnchangedFeed(spooled.hash)) {
+          if (await options.isUnchangedFeed(spooled.hash)) {
             notes.push("The feed is byte for byte the one harvested last time: not parsed again");
             return { records: [], failures: [], notes, warnings, format: syntax, pages: 1, feedHash: spooled.hash, unchangedFeed: true, total: 0 };
           }
@@ -145,7 +151,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   index.seal();
   notes.push(`Parsed ${index.triples.toLocaleString("en")} triples of ${SYNTAX_NAMES[format as keyof typeof SYNTAX_NAMES] ?? format}`);
   options.onProgress?.({ phase: "map", pages, triples: index.triples });
-  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location });
+  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location }, { release: options.releaseMapped ?? true });
   warnings.push(...mapping.warnings);
   let yielded = 0;
   // Mapped one at a time as the writer asks; the job-level notes are completed at the end.

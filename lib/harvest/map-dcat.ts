@@ -138,7 +138,7 @@ export type LazyDcatMapping = {
  * text) in memory. A dataset's own triples are only read by its own mapping, so they are released
  * from the index once it is mapped; shared nodes (distributions, publishers, contact points) stay.
  */
-export function mapDcatDatasetsLazily(ctx: MapContext): LazyDcatMapping {
+export function mapDcatDatasetsLazily(ctx: MapContext, { release = true }: { /** Forget each dataset's own nodes once mapped (see below). */ release?: boolean } = {}): LazyDcatMapping {
   const failures: RecordFailure[] = [];
   const warnings: string[] = [];
   const stats = { duplicates: 0 };
@@ -158,7 +158,7 @@ export function mapDcatDatasetsLazily(ctx: MapContext): LazyDcatMapping {
   }
   const subjects = index.subjectsOfType(`${DCAT}Dataset`);
   const keep = new Set([...subjects, ...index.subjectsOfType(`${DCAT}Catalog`)]);
-  const references = index.referenceCounts();
+  const references = release ? index.referenceCounts() : new Map<string, number>();
   /**
    * After a dataset is mapped: forget it and the nodes only it leads to (its distributions, contact
    * point, period… when no other triple points at them), which no later mapping can reach. A
@@ -183,7 +183,7 @@ export function mapDcatDatasetsLazily(ctx: MapContext): LazyDcatMapping {
   function* records(): Generator<HarvestedRecord> {
     for (const subject of subjects) {
       const result = mapDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, subject);
-      releaseOwned(subject);
+      if (release) releaseOwned(subject);
       const uri = "record" in result ? result.record.uri : result.failure.uri;
       if (seen.has(uri)) {
         stats.duplicates++;

@@ -52,6 +52,9 @@ export class TripleIndex {
   seal(): void {
     this.interned.clear();
     this.bigSubjects.clear();
+    // Each subject's list exactly as long as its triples: arrays grown by pushing keep spare
+    // capacity (about an eighth of the graph's memory here).
+    for (const [subject, list] of this.subjects) this.subjects.set(subject, list.slice());
     this.sealed = true;
   }
 

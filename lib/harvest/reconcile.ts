@@ -66,6 +66,8 @@ export function reconcileRecords(
   const messages: JobMessage[] = [];
   const changedIds: number[] = [];
   const seenIds: number[] = [];
+  /** Created by this job: already written as seen now. */
+  const createdIds = new Set<number>();
   const publishers = new PublisherResolver(tx, options.defaultPublisherSlug);
   // Search rows and stored openness of the records written are brought up to date together, once
   // every record is written (same transaction): set-based, not one dataset at a time.
@@ -143,12 +145,14 @@ export function reconcileRecords(
             raw: record.raw,
             rawFormat: record.rawFormat,
             contentHash: record.contentHash,
+            seenAt: nowIso,
           },
           deferred,
         });
         counts.created++;
         changedIds.push(created.id);
         seenIds.push(created.id);
+        createdIds.add(created.id);
       }
       client.prepare("release harvest_record").run();
     } catch (error) {
@@ -172,7 +176,7 @@ export function reconcileRecords(
   messages.push(...recordMessages);
 
   const markSeen = client.prepare("update catalogue_records set last_seen_at = ?, missing_since = null where dataset_id = ?");
-  for (const id of seenIds) markSeen.run(nowIso, id);
+  for (const id of seenIds) if (!createdIds.has(id)) markSeen.run(nowIso, id);
 
   if (options.sourceId !== null && options.archiveAfterDays !== null) {
     counts.archived = archiveMissing(tx, {

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import type { FetchLimits } from "./fetch-feed";
-import { gatherSource, type GatherProgress, type SourceKind } from "./gather";
+import { gatherSource, type GatherOptions, type GatherProgress, type GatherResult, type SourceKind } from "./gather";
+import { gatherInWorker } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
 import { withStatementCache } from "./statement-cache";
@@ -44,6 +45,8 @@ export type RunHarvestOptions = {
   /** Publisher for records that name none (ad-hoc runs; a source has its own default). */
   defaultPublisherSlug?: string;
   limits?: Partial<FetchLimits>;
+  /** Gather in this thread, not in the parse worker (default: env HARVEST_PARSE_WORKER). */
+  inProcess?: boolean;
   /** Most messages stored per job (all are counted). */
   maxMessages?: number;
   now?: Date;
@@ -110,6 +113,8 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     return { ...report, jobId: job.id };
   };
   const zero = { created: 0, updated: 0, unchanged: 0, archived: 0, failed: 0, warnings: 0 };
+  // The parse workers of this job's gathers, let go when the job ends however it ends.
+  const disposers: (() => void)[] = [];
   try {
     const limits: FetchLimits = {
       timeoutMs: env.HARVEST_TIMEOUT_SECONDS * 1000,
@@ -119,13 +124,18 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
       ...options.limits,
     };
     const sourceId = source?.id ?? null;
+    const inWorker = !(options.inProcess ?? !env.HARVEST_PARSE_WORKER);
     const gather = async (allowUnchanged: boolean) => {
+      const gatherOptions: GatherOptions = {
+        ...limits,
+        onProgress: options.onProgress,
+        ...(allowUnchanged && { isUnchangedFeed: (feedHash: string) => findUnchangedBasis(db, { sourceId, location, feedHash }) !== null }),
+      };
       try {
-        return await gatherSource(kind, location, {
-          ...limits,
-          onProgress: options.onProgress,
-          ...(allowUnchanged && { isUnchangedFeed: (feedHash: string) => findUnchangedBasis(db, { sourceId, location, feedHash }) !== null }),
-        });
+        const gathered: GatherResult & { dispose?: () => void } =
+          (inWorker ? await gatherInWorker(kind, location, gatherOptions) : undefined) ?? (await gatherSource(kind, location, gatherOptions));
+        disposers.push(() => gathered.dispose?.());
+        return gathered;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: error.message };
@@ -204,6 +214,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: message };
     return finish(report, [{ level: "error", recordUri: null, message }]);
   } finally {
+    for (const dispose of disposers) dispose();
     running.delete(lockKey);
   }
 }

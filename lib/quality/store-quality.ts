@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { loadQualityFacts, scoreCatalogueInBatches } from "./catalogue-quality";
 import { QUALITY_BANDS, QUALITY_DIMENSIONS, scoreDatasetQuality, type QualityBand, type QualityDimension, type QualityScore } from "./score";
@@ -38,13 +38,40 @@ export function recomputeCatalogueQuality(db: Database): { datasets: number; ms:
 /** Score and store the given datasets again (after a write, or after their URLs were checked). */
 export function refreshDatasetQuality(db: Database, { datasetIds }: { datasetIds: readonly number[] }): void {
   if (datasetIds.length === 0) return;
-  const ids = sql.join(datasetIds.map((id) => sql`${id}`), sql`, `);
-  const facts = loadQualityFacts(db, { where: sql`d.id in (${ids})` });
   const computedAt = new Date().toISOString();
   db.transaction((tx) => {
-    tx.run(sql`delete from dataset_quality where dataset_id in (${ids})`);
-    storeScores(db, [...facts].map(([id, f]) => [id, f.publisherId, scoreDatasetQuality(f.facts)] as [number, number, QualityScore]), computedAt);
+    for (const selection of qualitySelections(datasetIds)) {
+      const where = "fromId" in selection ? sql`dataset_id between ${selection.fromId} and ${selection.toId}` : sql`dataset_id in (${selection.list})`;
+      tx.run(sql`delete from dataset_quality where ${where}`);
+      const facts = loadQualityFacts(db, "fromId" in selection ? selection : { where: sql`d.id in (${selection.list})` });
+      storeScores(db, [...facts].map(([id, f]) => [id, f.publisherId, scoreDatasetQuality(f.facts)] as [number, number, QualityScore]), computedAt);
+    }
   });
+}
+
+const RUN_MIN = 32;
+const CHUNK = 2000;
+
+/**
+ * The ids as id ranges where they run on without gaps (a harvest's new datasets), read with range
+ * scans, and lists of the rest, in chunks of a few thousand.
+ */
+function* qualitySelections(ids: readonly number[]): Generator<{ fromId: number; toId: number } | { list: SQL }> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const scattered: number[] = [];
+  const list = (chunk: number[]) => ({ list: sql.join(chunk.map((id) => sql`${id}`), sql`, `) });
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i + 1 >= RUN_MIN) {
+      for (let from = i; from <= j; from += CHUNK) yield { fromId: sorted[from]!, toId: sorted[Math.min(j, from + CHUNK - 1)]! };
+    } else {
+      scattered.push(...sorted.slice(i, j + 1));
+      if (scattered.length >= CHUNK) yield list(scattered.splice(0, scattered.length));
+    }
+    i = j + 1;
+  }
+  if (scattered.length > 0) yield list(scattered);
 }
 
 /** The datasets whose distributions use one of these URLs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots } from "@/lib/catalogue/diff";
+import { changesFromNothing, diffSnapshots } from "@/lib/catalogue/diff";
 
 describe("diffSnapshots", () => {
   it("reports changed, added and removed fields by path", () => {
@@ -14,5 +14,20 @@ describe("diffSnapshots", () => {
   });
   it("finds nothing between equal snapshots", () => {
     expect(diffSnapshots({ a: [1, 2], b: { c: "x" } }, { a: [1, 2], b: { c: "x" } })).toEqual([]);
+  });
+
+  it("lists a new record's fields from nothing as diffSnapshots does", () => {
+    const snapshot = {
+      title: { nb: "Bygg", en: "Buildings" },
+      themes: ["REGI"],
+      keywords: {},
+      spatial: [],
+      distributions: [{ format: "CSV", title: { nb: "Fil" } }, { format: "GML" }],
+      license: null,
+      state: "published",
+      absent: undefined,
+    };
+    expect(changesFromNothing(snapshot)).toEqual(diffSnapshots({}, snapshot));
+    expect(changesFromNothing(snapshot).map((c) => c.path)).toEqual(["distributions", "keywords", "license", "spatial", "state", "themes", "title"]);
   });
 });

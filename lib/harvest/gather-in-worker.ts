@@ -1,0 +1,268 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { buildSync } from "esbuild";
+import { markParsedElsewhere } from "@/lib/catalogue/schemas";
+import { AppError } from "@/lib/errors";
+import { processWide } from "@/lib/process-wide";
+import { FeedError, type FetchLimits } from "./fetch-feed";
+import type { GatherOptions, GatherResult, SourceKind } from "./gather";
+import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
+import type { HarvestedRecord } from "./records";
+
+/**
+ * A source gathered (read, parsed, mapped, validated) in a worker thread while this thread writes
+ * the records it has already mapped: the two halves of a harvest then take one CPU core each
+ * instead of taking turns on one. The records are read synchronously, inside the writer's
+ * transaction (so that nothing else can run on its connection meanwhile), one by one from a
+ * message port; the worker never runs more than a few dozen records ahead.
+ *
+ * The worker runs lib/harvest/gather-worker.ts, bundled with esbuild (its packages left to
+ * node_modules) the first time a process needs it: the worker then loads plain JavaScript, with no
+ * TypeScript loader of its own (a loader is one more thread and tens of MB), whether the harvest was
+ * started by the server, a script or a test. Workers are kept for the next job (one idle worker
+ * per process, for a minute, after a small source). When a worker cannot be started at all, the
+ * caller gathers in its own thread, as before.
+ */
+
+export type WorkerGather = GatherResult & {
+  /** Stop the worker's job (when the writer gave up early) and let the worker go. Idempotent. */
+  dispose: () => void;
+};
+
+const IDLE_MS = 60_000;
+/**
+ * A worker that gathered a larger source is let go rather than kept: its heap still holds that
+ * source's graph (until a full collection), while starting a new worker costs little next to
+ * harvesting that many records.
+ */
+const KEEP_AFTER_RECORDS = 2_000;
+/** The writer waits this long for the next record before it calls the worker stalled. */
+const STALL_MS = 120_000;
+
+type PooledWorker = { worker: Worker; idleTimer?: NodeJS.Timeout };
+
+const pool = processWide("harvest.gather-workers", () => ({ idle: [] as PooledWorker[], unavailable: false, script: undefined as string | undefined }));
+
+/** Project files, found from the working directory (the server, scripts and tests run from the project root). */
+const projectFile = (...parts: string[]) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), ...parts);
+
+/**
+ * The worker's script: gather-worker.ts and the project modules it imports as one ES module, kept
+ * under node_modules/.cache (so that its imports of packages resolve) by the hash of its text.
+ */
+function workerScript(): string {
+  if (pool.script) return pool.script;
+  const built = buildSync({
+    entryPoints: [projectFile("lib", "harvest", "gather-worker.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: projectFile("tsconfig.json"),
+    write: false,
+    logLevel: "silent",
+  });
+  const text = built.outputFiles[0]!.text;
+  const dir = projectFile("node_modules", ".cache", "fjordcat");
+  const file = path.join(dir, `gather-worker-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, text);
+    fs.renameSync(partial, file);
+  }
+  pool.script = file;
+  return file;
+}
+
+async function startWorker(): Promise<PooledWorker> {
+  const worker = new Worker(workerScript(), {
+    // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
+    execArgv: [],
+    // The worker's own output goes where this process's goes.
+    stdout: false,
+    stderr: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (message: WorkerControlMessage) => {
+      if (message.t !== "ready") return;
+      worker.off("error", reject);
+      worker.off("exit", onExit);
+      worker.off("message", onMessage);
+      resolve();
+    };
+    const onExit = (code: number) => reject(new Error(`the parse worker exited with code ${code} while starting`));
+    worker.on("message", onMessage);
+    worker.once("error", reject);
+    worker.once("exit", onExit);
+  });
+  return { worker };
+}
+
+async function acquireWorker(): Promise<PooledWorker | undefined> {
+  const idle = pool.idle.pop();
+  if (idle) {
+    clearTimeout(idle.idleTimer);
+    idle.worker.removeAllListeners("error");
+    idle.worker.removeAllListeners("exit");
+    idle.worker.ref();
+    return idle;
+  }
+  if (pool.unavailable) return undefined;
+  try {
+    return await startWorker();
+  } catch (error) {
+    // Not fatal: the harvest gathers in this thread instead (slower, same result).
+    pool.unavailable = true;
+    console.error("The harvest's parse worker could not be started; harvests parse in the main thread", error);
+    return undefined;
+  }
+}
+
+function releaseWorker(pooled: PooledWorker): void {
+  pooled.worker.removeAllListeners("error");
+  pooled.worker.removeAllListeners("exit");
+  if (pool.idle.length > 0) {
+    void pooled.worker.terminate();
+    return;
+  }
+  pooled.worker.unref();
+  const forget = () => {
+    clearTimeout(pooled.idleTimer);
+    pool.idle = pool.idle.filter((p) => p !== pooled);
+  };
+  pooled.worker.on("error", (error) => console.error("An idle harvest parse worker failed", error));
+  pooled.worker.once("exit", forget);
+  pooled.idleTimer = setTimeout(() => {
+    pool.idle = pool.idle.filter((p) => p !== pooled);
+    void pooled.worker.terminate();
+  }, IDLE_MS);
+  pooled.idleTimer.unref();
+  pool.idle.push(pooled);
+}
+
+function rebuildError({ error }: WorkerError): Error {
+  if (error.feed) return new FeedError(error.message);
+  if (error.code) return new AppError(error.code, error.message);
+  return new Error(`The harvest's parse worker failed: ${error.message}`);
+}
+
+/**
+ * Gather a source in a worker thread: resolves once the source is read and parsed (rejects, like
+ * `gatherSource`, when it cannot be), with records that are mapped in the worker as they are read.
+ * Undefined when no worker can be started. Call `dispose` when done with the records.
+ */
+export async function gatherInWorker(kind: SourceKind, location: string, options: GatherOptions): Promise<WorkerGather | undefined> {
+  const pooled = await acquireWorker();
+  if (!pooled) return undefined;
+  const { worker } = pooled;
+  const control = new MessageChannel();
+  const records = new MessageChannel();
+  const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT));
+  let settled = false;
+  let finished = false;
+  let disposed = false;
+  let total = 0;
+
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    control.port2.close();
+    records.port2.close();
+    if (finished && total < KEEP_AFTER_RECORDS) {
+      releaseWorker(pooled);
+    } else {
+      // Finished a large source, or stopped early by the writer (an error): the worker goes.
+      Atomics.store(counters, COUNTER.aborted, 1);
+      Atomics.notify(counters, COUNTER.consumed);
+      void worker.terminate();
+    }
+  };
+
+  const { maxPages, onProgress, isUnchangedFeed, ...rest } = options;
+  const limits: FetchLimits & { maxPages?: number } = { ...rest, ...(maxPages !== undefined && { maxPages }) };
+  const summary = await new Promise<WorkerControlMessage & { t: "gathered" }>((resolve, reject) => {
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      dispose();
+      reject(error);
+    };
+    worker.once("error", fail);
+    worker.once("exit", (code) => fail(new Error(`The harvest's parse worker stopped (exit code ${code})`)));
+    control.port2.on("message", (message: WorkerControlMessage) => {
+      if (message.t === "progress") onProgress?.(message.progress);
+      else if (message.t === "unchanged?") {
+        void Promise.resolve(isUnchangedFeed?.(message.feedHash) ?? false).then(
+          (answer) => control.port2.postMessage({ t: "unchanged", answer }),
+          (error: unknown) => fail(error as Error),
+        );
+      } else if (message.t === "gathered") {
+        if (settled) return;
+        settled = true;
+        resolve(message);
+      } else if (message.t === "error") fail(rebuildError(message));
+    });
+    worker.postMessage(
+      { kind, location, limits, askUnchanged: isUnchangedFeed !== undefined, control: control.port1, records: records.port1, counters: counters.buffer },
+      [control.port1, records.port1],
+    );
+  });
+  worker.removeAllListeners("error");
+  worker.removeAllListeners("exit");
+  // From here on the worker is watched by the writer's reads (a stall times out); an error event
+  // must still have a listener, or it would be thrown in this thread.
+  worker.on("error", (error) => console.error("The harvest's parse worker failed", error));
+  total = summary.summary.total;
+  // A feed found unchanged has no records to read: the worker's job ends with nothing more to say.
+  if (summary.summary.unchangedFeed) finished = true;
+
+  // Complete once the records are read to the end (as with an in-process gather).
+  const notes = [...summary.summary.notes];
+  const warnings = [...summary.summary.warnings];
+  const failures: WorkerGather["failures"] = [];
+  return {
+    ...summary.summary,
+    notes,
+    warnings,
+    failures,
+    records: (function* (): Generator<HarvestedRecord> {
+      for (;;) {
+        const message = nextRecordsMessage(records.port2, counters);
+        if (message.t === "record") {
+          Atomics.add(counters, COUNTER.consumed, 1);
+          Atomics.notify(counters, COUNTER.consumed);
+          markParsedElsewhere(message.record.input);
+          yield message.record;
+        } else if (message.t === "end") {
+          failures.push(...message.failures);
+          notes.splice(0, notes.length, ...message.notes);
+          warnings.splice(0, warnings.length, ...message.warnings);
+          finished = true;
+          return;
+        } else {
+          throw rebuildError(message);
+        }
+      }
+    })(),
+    dispose,
+  };
+}
+
+/** The next message on the records port, waiting for it without giving up the thread. */
+function nextRecordsMessage(port: MessagePort, counters: Int32Array): RecordsMessage {
+  const deadline = Date.now() + STALL_MS;
+  for (;;) {
+    const posted = Atomics.load(counters, COUNTER.posted);
+    const received = receiveMessageOnPort(port);
+    if (received) return received.message as RecordsMessage;
+    if (Atomics.wait(counters, COUNTER.posted, posted, 1000) === "timed-out" && Date.now() > deadline) {
+      throw new FeedError(`The harvest's parse worker sent nothing for ${STALL_MS / 1000} s; the job was stopped`);
+    }
+  }
+}
+
+type MessagePort = import("node:worker_threads").MessagePort;

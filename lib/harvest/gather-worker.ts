@@ -1,0 +1,88 @@
+import { parentPort } from "node:worker_threads";
+import { AppError } from "@/lib/errors";
+import { FeedError } from "./fetch-feed";
+import { gatherSource } from "./gather";
+import type { GatherJob, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
+import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
+
+/**
+ * The harvest's parse worker (a worker thread, see gather-in-worker.ts): reads, parses and maps a
+ * source with the same gather code as in-process, and streams the mapped records to the thread
+ * that writes them, one message each, never more than a few dozen ahead of it.
+ */
+
+if (!parentPort) throw new Error("gather-worker.ts runs as a worker thread");
+const port = parentPort;
+
+port.on("message", (job: GatherJob) => void runJob(job));
+port.postMessage({ t: "ready" });
+
+async function runJob(job: GatherJob): Promise<void> {
+  const { control, records, counters: buffer } = job;
+  const counters = new Int32Array(buffer);
+  const post = (message: RecordsMessage) => {
+    records.postMessage(message);
+    Atomics.add(counters, COUNTER.posted, 1);
+    Atomics.notify(counters, COUNTER.posted);
+  };
+  const answers: ((unchanged: boolean) => void)[] = [];
+  control.on("message", (message: { t: "unchanged"; answer: boolean }) => answers.shift()?.(message.answer));
+  let streaming = false;
+  try {
+    const gathered = await gatherSource(job.kind, job.location, {
+      ...job.limits,
+      releaseMapped: false,
+      onProgress: (progress) => control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage),
+      ...(job.askUnchanged && {
+        isUnchangedFeed: (feedHash: string) =>
+          new Promise<boolean>((resolve) => {
+            answers.push(resolve);
+            control.postMessage({ t: "unchanged?", feedHash } satisfies WorkerControlMessage);
+          }),
+      }),
+    });
+    control.postMessage({
+      t: "gathered",
+      summary: {
+        notes: gathered.notes,
+        warnings: gathered.warnings,
+        total: gathered.total,
+        format: gathered.format,
+        pages: gathered.pages,
+        feedHash: gathered.feedHash,
+        unchangedFeed: gathered.unchangedFeed,
+      },
+    } satisfies WorkerControlMessage);
+    streaming = true;
+    for (const record of gathered.records) {
+      waitForRoom(counters);
+      post({ t: "record", record });
+    }
+    waitForRoom(counters);
+    post({ t: "end", failures: gathered.failures, notes: gathered.notes, warnings: gathered.warnings });
+  } catch (error) {
+    if (error instanceof Aborted) return;
+    const message: WorkerControlMessage & RecordsMessage = {
+      t: "error",
+      error: error instanceof AppError ? { code: error.code, message: error.message, feed: error instanceof FeedError } : { message: (error as Error).stack ?? String(error) },
+    };
+    if (streaming) post(message);
+    else control.postMessage(message);
+  } finally {
+    control.removeAllListeners("message");
+    control.unref();
+  }
+}
+
+class Aborted extends Error {}
+
+/** Block until the writer has taken enough records (it reads synchronously inside its transaction). */
+function waitForRoom(counters: Int32Array): void {
+  for (;;) {
+    if (Atomics.load(counters, COUNTER.aborted) !== 0) throw new Aborted();
+    const consumed = Atomics.load(counters, COUNTER.consumed);
+    if (Atomics.load(counters, COUNTER.posted) - consumed < MAX_IN_FLIGHT) return;
+    Atomics.wait(counters, COUNTER.consumed, consumed, 1000);
+  }
+}
+

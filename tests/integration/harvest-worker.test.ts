@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogToString } from "@/lib/dcat/catalog-document";
+import { parseCatalogParams } from "@/lib/dcat/catalog-params";
+import { FeedError } from "@/lib/harvest/fetch-feed";
+import { gatherSource, type GatherOptions, type GatherResult } from "@/lib/harvest/gather";
+import { gatherInWorker } from "@/lib/harvest/gather-in-worker";
+import { runHarvest } from "@/lib/harvest/run-harvest";
+import { createSyntheticCatalogue, type DcatTestCatalogue } from "../helpers/dcat-catalogues";
+import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
+import { createTestDatabase } from "../helpers/test-database";
+
+/**
+ * The parse worker (lib/harvest/gather-in-worker.ts) gathers exactly what an in-process gather
+ * does, streams it to a writer that reads it synchronously, fails the way an in-process gather
+ * fails, and can be abandoned half-way by the writer.
+ */
+const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "dcat-real");
+const FEEDS = fs.readdirSync(FIXTURES).filter((f) => /\.(rdf|ttl|jsonld|json)$/.test(f) && !f.startsWith("hydra-"));
+
+let server: TestFeedServer;
+let synthetic: DcatTestCatalogue;
+let syntheticFeed: string;
+
+beforeAll(async () => {
+  synthetic = createSyntheticCatalogue(400);
+  syntheticFeed = await catalogToString(synthetic.db, { baseUrl: "https://fjordcat.example", format: "ttl", params: parseCatalogParams(new URLSearchParams()), linkPath: "/catalog.ttl" });
+  server = await startFeedServer((_req, res, url) => {
+    if (url.pathname === "/synthetic.ttl") {
+      res.setHeader("Content-Type", "text/turtle");
+      res.end(syntheticFeed);
+      return;
+    }
+    if (url.pathname === "/broken.ttl") {
+      res.setHeader("Content-Type", "text/turtle");
+      res.end(`${syntheticFeed.slice(0, 5000)} <unterminated`);
+      return;
+    }
+    const file = path.join(FIXTURES, path.basename(url.pathname));
+    res.setHeader("Content-Type", CONTENT_TYPES[file.split(".").pop()!] ?? "application/octet-stream");
+    res.end(fs.readFileSync(file));
+  });
+});
+afterAll(async () => {
+  await server.close();
+  synthetic.cleanup();
+});
+
+const options: GatherOptions = { allowPrivateNetwork: true, timeoutMs: 30_000, maxBytes: 100 * 1024 * 1024 };
+
+/** Everything a gather gives, with its records read to the end. */
+function drain(gathered: GatherResult) {
+  const records = [...gathered.records];
+  return { records, failures: gathered.failures, notes: gathered.notes, warnings: gathered.warnings, format: gathered.format, pages: gathered.pages, total: gathered.total };
+}
+
+describe("the harvest's parse worker", () => {
+  it.each(FEEDS)("gathers %s exactly as an in-process gather does", async (file) => {
+    const kind = file.endsWith(".json") ? "dcat-us" : "dcat";
+    const url = `${server.origin}/${file}`;
+    const inWorker = await gatherInWorker(kind, url, options);
+    expect(inWorker, "a worker was started").toBeDefined();
+    try {
+      const fromWorker = drain(inWorker!);
+      const inProcess = drain(await gatherSource(kind, url, options));
+      expect(fromWorker.records.length).toBeGreaterThan(0);
+      expect(fromWorker).toEqual(inProcess);
+    } finally {
+      inWorker!.dispose();
+    }
+  });
+
+  it("streams a larger feed record by record, and a writer may stop half-way", async () => {
+    const first = await gatherInWorker("dcat", `${server.origin}/synthetic.ttl`, options);
+    const iterator = first!.records[Symbol.iterator]();
+    const some = Array.from({ length: 5 }, () => iterator.next().value);
+    expect(some.every((r) => r !== undefined && /^https?:\/\/.+\/datasets\//.test(r.uri))).toBe(true);
+    first!.dispose();
+    // The abandoned worker is let go; the next gather gets a worker of its own and reads everything.
+    const second = await gatherInWorker("dcat", `${server.origin}/synthetic.ttl`, options);
+    try {
+      const published = synthetic.db.get<{ n: number }>(sql`select count(*) as n from datasets where state = 'published'`)!.n;
+      expect([...second!.records].length).toBe(published);
+    } finally {
+      second!.dispose();
+    }
+  });
+
+  it("fails on a malformed feed before any record, with the in-process gather's error", async () => {
+    const url = `${server.origin}/broken.ttl`;
+    const inProcess = await gatherSource("dcat", url, options).catch((error: unknown) => error);
+    const inWorker = await gatherInWorker("dcat", url, options).catch((error: unknown) => error);
+    expect(inProcess).toBeInstanceOf(FeedError);
+    expect(inWorker).toBeInstanceOf(FeedError);
+    expect((inWorker as Error).message).toBe((inProcess as Error).message);
+  });
+
+  it("writes the same catalogue from a worker's gather as from an in-process one", async () => {
+    const url = `${server.origin}/synthetic.ttl`;
+    const snapshot = (inProcess: boolean) => {
+      const t = createTestDatabase();
+      return runHarvest(t.db, { location: url, triggeredBy: "test", inProcess, limits: { allowPrivateNetwork: true } }).then((report) => {
+        const rows = t.db.all(sql`select d.uri, d.title_nb, d.license, r.content_hash, r.raw,
+            (select json_group_array(access_url) from distributions x where x.dataset_id = d.id) as urls
+          from datasets d join catalogue_records r on r.dataset_id = d.id order by d.uri`);
+        t.cleanup();
+        return { report: { ...report, durationMs: 0, jobId: 0 }, rows };
+      });
+    };
+    const viaWorker = await snapshot(false);
+    const viaThread = await snapshot(true);
+    expect(viaWorker.report.status).toBe("succeeded");
+    expect(viaWorker.rows.length).toBeGreaterThan(300);
+    expect(viaWorker).toEqual(viaThread);
+  });
+});
