@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type WorkerOptions } from "node:worker_threads";
 import { buildSync } from "esbuild";
 import { markParsedElsewhere } from "@/lib/catalogue/schemas";
 import { AppError } from "@/lib/errors";
@@ -79,13 +79,16 @@ function workerScript(): string {
 }
 
 async function startWorker(): Promise<PooledWorker> {
-  const worker = new Worker(workerScript(), {
+  // Reflect.construct rather than `new Worker(…)`: Turbopack takes a `new Worker(path)` in server
+  // code as a worker entry to bundle, and this script is built at run time (workerScript).
+  const options: WorkerOptions = {
     // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
     execArgv: [],
     // The worker's own output goes where this process's goes.
     stdout: false,
     stderr: false,
-  });
+  };
+  const worker: Worker = Reflect.construct(Worker, [workerScript(), options]);
   await new Promise<void>((resolve, reject) => {
     const onMessage = (message: WorkerControlMessage) => {
       if (message.t !== "ready") return;
