@@ -63,6 +63,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
       HARVEST_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
       /** Read, parse and map harvested feeds in a worker thread while the main thread writes. */
       HARVEST_PARSE_WORKER: booleanFlag(true),
+      /**
+       * Worker threads that write the RDF feed's pages and the unpaged Turtle and N-Triples dumps,
+       * so that the thread answering HTTP only passes bytes on; 0 writes them in that thread.
+       */
+      FEED_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
       /** The server's own background jobs: daily KPI snapshot, metadata quality recompute. */
       BACKGROUND_JOBS: booleanFlag(true),
       /** Check distributions' URLs over the network for the quality score (needs internet access). */

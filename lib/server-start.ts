@@ -1,5 +1,6 @@
 import { databaseFileFromUrl } from "@/db/client";
 import { closeDb, getDb } from "@/lib/database";
+import { stopFeedWorkers } from "@/lib/dcat/feed-workers";
 import { env, EnvError, getEnv } from "@/lib/env";
 import { startHarvestScheduler } from "@/lib/harvest/scheduler";
 import { startKpiScheduler } from "@/lib/kpi/scheduler";
@@ -42,6 +43,8 @@ export function startOperations(): void {
   const releaseLock = writeServerLock(databaseFileFromUrl(env.DATABASE_URL));
   onShutdown("server lock", releaseLock);
   onShutdown("database", closeDb);
+  // Their read-only connections close before the server's (which then checkpoints and removes the WAL).
+  onShutdown("feed workers", stopFeedWorkers);
   installGracefulShutdown({ activity });
   logger("server").info({ port: env.PORT, baseUrl: env.BASE_URL }, "serving");
 }

@@ -7,6 +7,7 @@ import { parseCatalogParams } from "./catalog-params";
 import { prepareCatalog } from "./catalog-document";
 import { contentTypeOf, FORMAT_LIST, type RdfFormat } from "./content-types";
 import { datasetToRdf, findDatasetForRdf } from "./dataset-document";
+import { catalogBytes } from "./feed-workers";
 import { getCatalogueVersion } from "./queries";
 
 /**
@@ -132,14 +133,15 @@ export function catalogResponse(
   try {
     const url = new URL(request.url);
     const params = parseCatalogParams(url.searchParams);
-    const prepared = prepareCatalog(db, { baseUrl: env.BASE_URL, format, params, linkPath, contactEmail: env.ADMIN_EMAIL });
+    const options = { baseUrl: env.BASE_URL, format, params, linkPath, contactEmail: env.ADMIN_EMAIL };
+    const prepared = prepareCatalog(db, options);
     const { count, lastModified } = prepared.version;
     const etag = etagOf(["catalog", format, linkPath, params.page, params.modifiedSince, params.publisher, params.profile, count, lastModified]);
     const modified = httpDate(lastModified);
     const headers = rdfHeaders(format, etag, modified, negotiated);
     if (isNotModified(request, etag, modified)) return new Response(null, { status: 304, headers });
     if (request.method === "HEAD") return new Response(null, { status: 200, headers });
-    if (params.page === undefined) return new Response(toStream(prepared.bytes()), { status: 200, headers });
+    if (params.page === undefined) return new Response(toStream(catalogBytes(db, prepared, options)), { status: 200, headers });
     // A page: from the page cache, or produced and kept there.
     const key = `${db.$client.name}\u0000${etag}`;
     const cached = pageCache.get(key);
@@ -148,7 +150,7 @@ export function catalogResponse(
       pageCache.set(key, cached);
       return new Response(new Uint8Array(cached), { status: 200, headers: { ...headers, [CACHE_HEADER]: "hit" } });
     }
-    return new Response(toStream(keepPage(key, prepared.bytes())), { status: 200, headers: { ...headers, [CACHE_HEADER]: "miss" } });
+    return new Response(toStream(keepPage(key, catalogBytes(db, prepared, options))), { status: 200, headers: { ...headers, [CACHE_HEADER]: "miss" } });
   } catch (error) {
     return errorResponse(error);
   }

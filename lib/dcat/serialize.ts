@@ -91,7 +91,7 @@ export function rememberSharedTermEncodings(writer: Writer): Writer {
   return writer;
 }
 
-function n3Writer(format: "Turtle" | "N-Triples"): RdfWriter {
+function n3Writer(format: "Turtle" | "N-Triples", { prefixBlock }: WriterOptions): RdfWriter {
   const chunks = new Chunks();
   const writer = rememberSharedTermEncodings(
     new Writer(
@@ -99,6 +99,8 @@ function n3Writer(format: "Turtle" | "N-Triples"): RdfWriter {
       format === "Turtle" ? { format, prefixes: { ...PREFIXES } } : { format },
     ),
   );
+  // n3 writes the @prefix block as soon as it is given the prefixes; a fragment uses them without it.
+  if (!prefixBlock) chunks.take();
   return {
     write: (quads) => {
       for (const q of quads) writer.addQuad(q);
@@ -143,12 +145,20 @@ function transformWriter(stream: TransformLike): RdfWriter {
   };
 }
 
-export function createRdfWriter(format: RdfFormat): RdfWriter {
+export type WriterOptions = {
+  /**
+   * Turtle: write the @prefix block (default). Without it the text is a fragment that uses the
+   * prefixes, to follow a document's head (see datasetFragment in catalog-document.ts).
+   */
+  prefixBlock?: boolean;
+};
+
+export function createRdfWriter(format: RdfFormat, { prefixBlock = true }: WriterOptions = {}): RdfWriter {
   switch (format) {
     case "ttl":
-      return n3Writer("Turtle");
+      return n3Writer("Turtle", { prefixBlock });
     case "nt":
-      return n3Writer("N-Triples");
+      return n3Writer("N-Triples", { prefixBlock });
     case "rdf":
       return transformWriter(createXmlScribe({ prefixes: { ...PREFIXES } }));
     case "jsonld":

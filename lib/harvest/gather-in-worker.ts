@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type WorkerOptions } from "node:worker_threads";
-import { buildSync } from "esbuild";
+import { MessageChannel, receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { markParsedElsewhere } from "@/lib/catalogue/schemas";
 import { AppError } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
+import { startProjectWorker } from "@/lib/workers/start-worker";
 import { FeedError, type FetchLimits } from "./fetch-feed";
 import type { GatherOptions, GatherResult, SourceKind } from "./gather";
 import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
@@ -18,10 +15,8 @@ import type { HarvestedRecord } from "./records";
  * transaction (so that nothing else can run on its connection meanwhile), one by one from a
  * message port; the worker never runs more than a few dozen records ahead.
  *
- * The worker runs lib/harvest/gather-worker.ts, bundled with esbuild (its packages left to
- * node_modules) the first time a process needs it: the worker then loads plain JavaScript, with no
- * TypeScript loader of its own (a loader is one more thread and tens of MB), whether the harvest was
- * started by the server, a script or a test. Workers are kept for the next job (one idle worker
+ * The worker runs lib/harvest/gather-worker.ts (started by lib/workers/start-worker.ts, whether
+ * the harvest was started by the server, a script or a test). Workers are kept for the next job (one idle worker
  * per process, for a minute, after a small source). When a worker cannot be started at all, the
  * caller gathers in its own thread, as before.
  */
@@ -43,66 +38,10 @@ const STALL_MS = 120_000;
 
 type PooledWorker = { worker: Worker; idleTimer?: NodeJS.Timeout };
 
-const pool = processWide("harvest.gather-workers", () => ({ idle: [] as PooledWorker[], unavailable: false, script: undefined as string | undefined }));
-
-/** Project files, found from the working directory (the server, scripts and tests run from the project root). */
-const projectFile = (...parts: string[]) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), ...parts);
-
-/**
- * The worker's script: gather-worker.ts and the project modules it imports as one ES module, kept
- * under node_modules/.cache (so that its imports of packages resolve) by the hash of its text.
- */
-function workerScript(): string {
-  if (pool.script) return pool.script;
-  const built = buildSync({
-    entryPoints: [projectFile("lib", "harvest", "gather-worker.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    tsconfig: projectFile("tsconfig.json"),
-    write: false,
-    logLevel: "silent",
-  });
-  const text = built.outputFiles[0]!.text;
-  const dir = projectFile("node_modules", ".cache", "fjordcat");
-  const file = path.join(dir, `gather-worker-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, text);
-    fs.renameSync(partial, file);
-  }
-  pool.script = file;
-  return file;
-}
+const pool = processWide("harvest.gather-workers", () => ({ idle: [] as PooledWorker[], unavailable: false }));
 
 async function startWorker(): Promise<PooledWorker> {
-  // Reflect.construct rather than `new Worker(…)`: Turbopack takes a `new Worker(path)` in server
-  // code as a worker entry to bundle, and this script is built at run time (workerScript).
-  const options: WorkerOptions = {
-    // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
-    execArgv: [],
-    // The worker's own output goes where this process's goes.
-    stdout: false,
-    stderr: false,
-  };
-  const worker: Worker = Reflect.construct(Worker, [workerScript(), options]);
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (message: WorkerControlMessage) => {
-      if (message.t !== "ready") return;
-      worker.off("error", reject);
-      worker.off("exit", onExit);
-      worker.off("message", onMessage);
-      resolve();
-    };
-    const onExit = (code: number) => reject(new Error(`the parse worker exited with code ${code} while starting`));
-    worker.on("message", onMessage);
-    worker.once("error", reject);
-    worker.once("exit", onExit);
-  });
-  return { worker };
+  return { worker: await startProjectWorker("lib/harvest/gather-worker.ts") };
 }
 
 async function acquireWorker(): Promise<PooledWorker | undefined> {

@@ -1,0 +1,93 @@
+import { parentPort } from "node:worker_threads";
+import { closeDatabase, openDatabase, type Database } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { datasetFragment, type DatasetWriting, prepareCatalog, startDatasetWriting } from "./catalog-document";
+import type { FeedReply, FeedRequest } from "./feed-workers";
+
+/**
+ * A feed writer (a worker thread, see feed-workers.ts): writes Hydra pages and fragments of the
+ * unpaged dump with the same code as in-process, on its own read-only connection, and hands the
+ * UTF-8 back (the buffer moved, not copied). The thread that answers HTTP then only passes bytes on.
+ */
+
+if (!parentPort) throw new Error("feed-worker.ts runs as a worker thread");
+const port = parentPort;
+
+/** Read-only connections by database file, the least recently used closed past a few. */
+const connections = new Map<string, Database>();
+const MAX_CONNECTIONS = 4;
+
+function connection(file: string): Database {
+  let db = connections.get(file);
+  if (db) {
+    connections.delete(file);
+  } else {
+    db = openDatabase(file, { readonly: true });
+    for (const [oldFile, old] of connections) {
+      if (connections.size < MAX_CONNECTIONS) break;
+      connections.delete(oldFile);
+      closeDatabase(old);
+    }
+  }
+  connections.set(file, db);
+  return db;
+}
+
+/** The documents whose fragments this worker writes: what their fragments share (see DatasetWriting). */
+const documents = new Map<string, DatasetWriting>();
+/** Documents whose end was never said (a thread that gave up without a word) are forgotten past this many. */
+const MAX_DOCUMENTS = 64;
+
+function writingFor(request: FeedRequest & { t: "fragment" }): DatasetWriting {
+  let writing = documents.get(request.document);
+  if (!writing) {
+    writing = startDatasetWriting(request);
+    documents.set(request.document, writing);
+    for (const key of documents.keys()) {
+      if (documents.size <= MAX_DOCUMENTS) break;
+      documents.delete(key);
+    }
+  }
+  return writing;
+}
+
+async function answer(request: FeedRequest): Promise<Uint8Array | undefined> {
+  switch (request.t) {
+    case "page": {
+      const parts: Uint8Array[] = [];
+      for await (const chunk of prepareCatalog(connection(request.file), request.options).bytes()) parts.push(chunk);
+      return Buffer.concat(parts);
+    }
+    case "fragment":
+      return datasetFragment(connection(request.file), request.ids, request.format, writingFor(request));
+    case "end":
+      documents.delete(request.document);
+      return undefined;
+    case "stop":
+      for (const db of connections.values()) closeDatabase(db);
+      connections.clear();
+      port.close();
+      return undefined;
+  }
+}
+
+/** The bytes in a buffer of their own, which can be moved to the other thread (a pooled Buffer cannot). */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
+port.on("message", (request: FeedRequest) => {
+  answer(request).then(
+    (bytes) => {
+      if (!bytes || !("id" in request)) return;
+      const own = ownBuffer(bytes);
+      port.postMessage({ id: request.id, bytes: own } satisfies FeedReply, [own.buffer as ArrayBuffer]);
+    },
+    (error: unknown) => {
+      if (!("id" in request)) return;
+      const failure = error instanceof AppError ? { code: error.code, message: error.message } : { message: String((error as Error)?.stack ?? error) };
+      port.postMessage({ id: request.id, error: failure } satisfies FeedReply);
+    },
+  );
+});
+port.postMessage({ t: "ready" });

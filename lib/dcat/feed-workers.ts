@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { Worker } from "node:worker_threads";
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { processWide } from "@/lib/process-wide";
+import { startProjectWorker } from "@/lib/workers/start-worker";
+import { type CatalogDocumentOptions, FRAGMENT_FORMATS, type FragmentSource, type PreparedCatalog } from "./catalog-document";
+import type { RdfFormat } from "./content-types";
+import type { ProfileName } from "./profiles";
+
+/**
+ * The feed's writers: worker threads (lib/dcat/feed-worker.ts) that write Hydra pages and the
+ * unpaged Turtle and N-Triples dumps, so that the thread answering HTTP only passes bytes on.
+ *
+ * - A page is written whole by one worker, while this thread goes on answering other requests
+ *   (pages from the page cache, searches, HTML): a harvester paging through a changed catalogue no
+ *   longer holds up everyone else for the ~15 ms of CPU a page costs.
+ * - The unpaged dump's datasets are written in fragments of 100 by all the workers at once, a
+ *   few fragments asked for ahead and sent on in order: the dump takes every core instead of one.
+ *   RDF/XML and JSON-LD documents are not a head followed by independent statements, so their
+ *   dumps are written in this thread, as before.
+ *
+ * `FEED_WORKERS` workers (default 2, no more than the cores), started on the first request; 0, an
+ * in-memory database, or workers that cannot be started write everything in this thread. A worker
+ * that dies fails the requests it was writing (a page answers 500; a dump is cut short, which the
+ * client sees as a truncated transfer) and is replaced on the next request.
+ */
+
+export type FeedRequest =
+  | { t: "page"; id: number; file: string; options: CatalogDocumentOptions }
+  | {
+      t: "fragment";
+      id: number;
+      file: string;
+      document: string;
+      ids: number[];
+      format: RdfFormat;
+      baseUrl: string;
+      catalogUri: string;
+      profile: ProfileName;
+    }
+  | { t: "end"; document: string }
+  /** Close the connections and end: nothing more will be asked. */
+  | { t: "stop" };
+
+export type FeedReply = { id: number; bytes: Uint8Array } | { id: number; error: { code?: ErrorCode; message: string } };
+
+type Waiting = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
+type Slot = { worker: Worker; waiting: Map<number, Waiting>; stopped?: Error };
+
+/** How long a stopping worker may take to close its connections before it is terminated. */
+const STOP_WAIT_MS = 2_000;
+
+/** Fragments asked for ahead of the one being sent, per worker. */
+const AHEAD_PER_WORKER = 2;
+
+const pool = processWide("dcat.feed-workers", () => ({
+  slots: [] as Slot[],
+  starting: undefined as Promise<void> | undefined,
+  unavailable: false,
+  nextId: 1,
+}));
+
+function workerCount(): number {
+  return Math.min(env.FEED_WORKERS, os.availableParallelism());
+}
+
+function startSlot(): Promise<void> {
+  return startProjectWorker("lib/dcat/feed-worker.ts").then((worker) => {
+    const slot: Slot = { worker, waiting: new Map() };
+    // Idle workers do not keep a script or test process alive (see `ask`).
+    worker.unref();
+    const fail = (error: Error) => {
+      slot.stopped ??= error;
+      pool.slots = pool.slots.filter((s) => s !== slot);
+      for (const waiting of slot.waiting.values()) waiting.reject(error);
+      slot.waiting.clear();
+    };
+    worker.on("message", (reply: FeedReply) => {
+      const waiting = slot.waiting.get(reply.id);
+      if (!waiting) return;
+      slot.waiting.delete(reply.id);
+      if (slot.waiting.size === 0) worker.unref();
+      if ("bytes" in reply) waiting.resolve(reply.bytes);
+      else waiting.reject(reply.error.code ? new AppError(reply.error.code, reply.error.message) : new Error(`A feed worker failed: ${reply.error.message}`));
+    });
+    worker.on("error", (error) => {
+      console.error("A feed worker failed", error);
+      fail(error);
+    });
+    worker.on("exit", (code) => fail(new Error(`A feed worker stopped (exit code ${code})`)));
+    pool.slots.push(slot);
+  });
+}
+
+/** The running workers, started (or replaced) as needed; undefined when the feed is written in this thread. */
+async function workers(): Promise<readonly Slot[] | undefined> {
+  const count = workerCount();
+  if (count === 0 || pool.unavailable) return undefined;
+  while (pool.slots.length < count) {
+    pool.starting ??= Promise.all(Array.from({ length: count - pool.slots.length }, startSlot))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // Not fatal: the feed is written in this thread instead (slower, same bytes).
+        pool.unavailable = true;
+        console.error("The feed workers could not be started; the feed is written in the server's thread", error);
+      })
+      .finally(() => {
+        pool.starting = undefined;
+      });
+    await pool.starting;
+    if (pool.unavailable) return undefined;
+  }
+  return pool.slots;
+}
+
+type Question = FeedRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+/** Ask the least busy worker; the answer's bytes are moved to this thread, not copied. */
+function ask(slots: readonly Slot[], question: Question): Promise<Uint8Array> {
+  const slot = slots.reduce((best, s) => (s.waiting.size < best.waiting.size ? s : best));
+  const id = pool.nextId++;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    // A document's fragments go to the workers it started with: one that has stopped since fails it.
+    if (slot.stopped) return reject(slot.stopped);
+    slot.waiting.set(id, { resolve, reject });
+    // Kept alive while it has work this process waits for.
+    slot.worker.ref();
+    slot.worker.postMessage({ ...question, id } as FeedRequest);
+  });
+}
+
+/** The catalogue document's bytes, written by the feed workers where they can (see above), else in this thread. */
+export async function* catalogBytes(db: Database, prepared: PreparedCatalog, options: CatalogDocumentOptions): AsyncGenerator<Uint8Array> {
+  const file = db.$client.memory ? undefined : db.$client.name;
+  const paged = options.params.page !== undefined;
+  const slots = file && (paged || FRAGMENT_FORMATS.includes(options.format)) ? await workers() : undefined;
+  if (!file || !slots) {
+    yield* prepared.bytes();
+    return;
+  }
+  if (paged) {
+    yield await ask(slots, { t: "page", file, options });
+    return;
+  }
+  const document = randomUUID();
+  yield* prepared.bytesFromFragments(
+    ({ catalogUri }): FragmentSource => ({
+      fragment: (ids) =>
+        ask(slots, { t: "fragment", file, document, ids, format: options.format, baseUrl: options.baseUrl, catalogUri, profile: options.params.profile }),
+      close: () => {
+        for (const slot of slots) if (!slot.stopped) slot.worker.postMessage({ t: "end", document } satisfies FeedRequest);
+      },
+    }),
+    slots.length * AHEAD_PER_WORKER,
+  );
+}
+
+/** Stop the feed workers, their connections closed first (the server's shutdown, tests); the next request starts new ones. */
+export async function stopFeedWorkers(): Promise<void> {
+  await pool.starting;
+  const slots = pool.slots;
+  pool.slots = [];
+  pool.unavailable = false;
+  await Promise.all(
+    slots.map(async (slot) => {
+      const exited = new Promise((resolve) => slot.worker.once("exit", resolve));
+      slot.worker.postMessage({ t: "stop" } satisfies FeedRequest);
+      const timer = setTimeout(() => void slot.worker.terminate(), STOP_WAIT_MS);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
+import { buildSync } from "esbuild";
+import { processWide } from "@/lib/process-wide";
+
+/**
+ * Worker threads that run project code (the harvest's parse worker, the feed's writers), whether
+ * the process is the production server, a script or a test.
+ *
+ * The worker's entry (a TypeScript module under lib/) is bundled with esbuild, its packages left to
+ * node_modules, the first time a process needs it: the worker then loads plain JavaScript, with no
+ * TypeScript loader of its own (a loader is one more thread and tens of MB). The bundle is kept
+ * under node_modules/.cache (so that its imports of packages resolve) by the hash of its text.
+ */
+
+const scripts = processWide("workers.scripts", () => new Map<string, string>());
+
+/** Project files, found from the working directory (the server, scripts and tests run from the project root). */
+const projectFile = (...parts: string[]) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), ...parts);
+
+/** The worker's script for an entry given relative to the project root, e.g. "lib/harvest/gather-worker.ts". */
+export function workerScript(entry: string): string {
+  const known = scripts.get(entry);
+  if (known) return known;
+  const built = buildSync({
+    entryPoints: [projectFile(entry)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: projectFile("tsconfig.json"),
+    write: false,
+    logLevel: "silent",
+  });
+  const text = built.outputFiles[0]!.text;
+  const dir = projectFile("node_modules", ".cache", "fjordcat");
+  const name = path.basename(entry).replace(/\.ts$/, "");
+  const file = path.join(dir, `${name}-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) {
+    fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(/*turbopackIgnore: true*/ partial, text);
+    fs.renameSync(/*turbopackIgnore: true*/ partial, file);
+  }
+  scripts.set(entry, file);
+  return file;
+}
+
+/**
+ * Start a worker on a project entry and wait for its `{ t: "ready" }` message. Rejects when the
+ * worker fails or exits while starting.
+ */
+export async function startProjectWorker(
+  entry: string,
+  { workerData, resourceLimits }: { workerData?: unknown; resourceLimits?: ResourceLimits } = {},
+): Promise<Worker> {
+  const options: WorkerOptions = {
+    // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
+    execArgv: [],
+    // The worker's own output goes where this process's goes.
+    stdout: false,
+    stderr: false,
+    ...(workerData !== undefined && { workerData }),
+    ...(resourceLimits && { resourceLimits }),
+  };
+  // Reflect.construct rather than `new Worker(…)`: Turbopack takes a `new Worker(path)` in server
+  // code as a worker entry to bundle, and this script is built at run time (workerScript).
+  const worker: Worker = Reflect.construct(Worker, [workerScript(entry), options]);
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (message: { t?: string }) => {
+      if (message?.t !== "ready") return;
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      worker.off("message", onMessage);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      worker.off("exit", onExit);
+      worker.off("message", onMessage);
+      reject(error);
+    };
+    const onExit = (code: number) => reject(new Error(`the worker ${entry} exited with code ${code} while starting`));
+    worker.on("message", onMessage);
+    worker.once("error", onError);
+    worker.once("exit", onExit);
+  });
+  return worker;
+}
