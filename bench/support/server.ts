@@ -13,7 +13,11 @@ export async function startBenchServer(databaseFile: string, basePort: number): 
   const port = basePort + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   if (!isBuildCurrent()) {
     console.log("Building the production server for the benchmark …");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      // As `npm run build`: a public portal phones nobody, so no Next.js telemetry.
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("build failed");
     recordBuildFingerprint();
   }
@@ -21,6 +25,7 @@ export async function startBenchServer(databaseFile: string, basePort: number): 
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: `file:${databaseFile}`,
       PORT: String(port),
       BASE_URL: `http://localhost:${port}`,

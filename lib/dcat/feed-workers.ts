@@ -53,6 +53,13 @@ type Slot = { worker: Worker; waiting: Map<number, Waiting>; stopped?: Error };
 /** How long a stopping worker may take to close its connections before it is terminated. */
 const STOP_WAIT_MS = 2_000;
 
+/**
+ * A worker holds one page or fragment (~1 MB of text) at a time: small heaps keep the process's
+ * memory flat however large the catalogue (V8's defaults let a worker's heap grow by ~100 MB over a
+ * 100,000-dataset dump before it collected). A worker past its limit dies, and is replaced.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+
 /** Fragments asked for ahead of the one being sent, per worker. */
 const AHEAD_PER_WORKER = 2;
 
@@ -68,7 +75,7 @@ function workerCount(): number {
 }
 
 function startSlot(): Promise<void> {
-  return startProjectWorker("lib/dcat/feed-worker.ts").then((worker) => {
+  return startProjectWorker("lib/dcat/feed-worker.ts", { resourceLimits: WORKER_LIMITS }).then((worker) => {
     const slot: Slot = { worker, waiting: new Map() };
     // Idle workers do not keep a script or test process alive (see `ask`).
     worker.unref();

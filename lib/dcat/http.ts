@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gunzipSync, gzip } from "node:zlib";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
@@ -105,20 +106,26 @@ function rdfHeaders(format: RdfFormat, etag: string, lastModified: string | unde
 
 /** The document as a byte stream, produced as the client reads it (pull: one chunk waits at most). */
 function toStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  // A client that leaves while a chunk is being written (by a feed worker, say) cancels the stream
+  // before that chunk arrives: the chunk is then dropped, not an error.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         for (;;) {
           const { value, done } = await chunks.next();
+          if (cancelled) return;
           if (done) return controller.close();
           if (value.byteLength > 0) return controller.enqueue(value);
         }
       } catch (error) {
+        if (cancelled) return;
         console.error(error);
         controller.error(error);
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return(undefined);
     },
   });
@@ -144,12 +151,8 @@ export function catalogResponse(
     if (params.page === undefined) return new Response(toStream(catalogBytes(db, prepared, options)), { status: 200, headers });
     // A page: from the page cache, or produced and kept there.
     const key = `${db.$client.name}\u0000${etag}`;
-    const cached = pageCache.get(key);
-    if (cached) {
-      pageCache.delete(key);
-      pageCache.set(key, cached);
-      return new Response(new Uint8Array(cached), { status: 200, headers: { ...headers, [CACHE_HEADER]: "hit" } });
-    }
+    const cached = cachedPage(key);
+    if (cached) return new Response(cached, { status: 200, headers: { ...headers, [CACHE_HEADER]: "hit" } });
     return new Response(toStream(keepPage(key, catalogBytes(db, prepared, options))), { status: 200, headers: { ...headers, [CACHE_HEADER]: "miss" } });
   } catch (error) {
     return errorResponse(error);
@@ -160,33 +163,62 @@ export function catalogResponse(
  * Pages of the feed (100 datasets each) as they were last produced, by database and ETag (which
  * moves with every change to the catalogue, so an entry is never stale): harvesters that start at
  * the first page, or page through the feed together, are answered without producing a page again.
- * Kept as the bytes sent, not compressed: Next.js compresses route handlers' answers itself (it
- * drops a Content-Encoding they set, so a page kept gzipped had to be decompressed for every
- * answer, then compressed again). At most PAGE_CACHE_BYTES, least recently used out first.
+ * Kept gzipped (a page of ~550 KB of Turtle is ~40 KB), so that the pages of a whole 100,000-dataset
+ * catalogue fit: kept as sent, 200 pages outgrew the cache, and harvesters paging through more
+ * pages than fit had every page produced again (least recently used out first, a cyclic walk never
+ * hits). A hit is decompressed to answer it (~1.5 ms): Next.js drops a route handler's
+ * Content-Encoding and compresses the answer itself, for the clients that accept it. Compressed in
+ * libuv's thread pool once the page is sent, off the thread that answers requests. At most
+ * PAGE_CACHE_BYTES, least recently used out first.
  */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Whether a page came from the page cache (as on the HTML page cache's answers). */
 const CACHE_HEADER = "x-fjordcat-cache";
 /** Shared by the route bundles that answer the feed (/catalog and /catalog.<ext>): see lib/process-wide.ts. */
-const pages = processWide("dcat.page-cache", () => ({ entries: new Map<string, Buffer>(), bytes: 0 }));
+const pages = processWide("dcat.page-cache", () => ({ entries: new Map<string, PageEntry>(), bytes: 0 }));
 const pageCache = pages.entries;
+/** A kept page: as sent until its compression is done (a few ms), then gzipped. */
+type PageEntry = { bytes: Buffer; gzipped: boolean };
 
-/** The page's bytes pass through to the client; once it has them all, the page is kept. */
+/** A page from the cache (decompressed); undefined when it is not kept. */
+function cachedPage(key: string): Uint8Array<ArrayBuffer> | undefined {
+  const entry = pageCache.get(key);
+  if (!entry) return undefined;
+  pageCache.delete(key);
+  pageCache.set(key, entry);
+  // A copy of a page kept as sent: the answer's body must not share the cache's bytes.
+  return (entry.gzipped ? gunzipSync(entry.bytes) : new Uint8Array(entry.bytes)) as Uint8Array<ArrayBuffer>;
+}
+
+function account(bytes: number): void {
+  pages.bytes += bytes;
+  for (const [oldKey, value] of pageCache) {
+    if (pages.bytes <= PAGE_CACHE_BYTES) break;
+    pageCache.delete(oldKey);
+    pages.bytes -= value.bytes.length;
+  }
+}
+
+/** The page's bytes pass through to the client; once it has them all, the page is kept (and compressed). */
 async function* keepPage(key: string, chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const chunk of chunks) {
     parts.push(chunk);
     yield chunk;
   }
-  const page = Buffer.concat(parts);
-  if (pageCache.has(key) || page.length > PAGE_CACHE_BYTES / 16) return;
-  pageCache.set(key, page);
-  pages.bytes += page.length;
-  for (const [oldKey, value] of pageCache) {
-    if (pages.bytes <= PAGE_CACHE_BYTES) break;
-    pageCache.delete(oldKey);
-    pages.bytes -= value.length;
-  }
+  if (pageCache.has(key)) return;
+  const entry: PageEntry = { bytes: Buffer.concat(parts), gzipped: false };
+  if (entry.bytes.length > PAGE_CACHE_BYTES / 16) return;
+  pageCache.set(key, entry);
+  account(entry.bytes.length);
+  gzip(entry.bytes, (error, gzipped) => {
+    // Gone meanwhile (pushed out, or the catalogue changed and it aged out): nothing to replace.
+    if (error || pageCache.get(key) !== entry) return;
+    pages.bytes -= entry.bytes.length;
+    entry.bytes = gzipped;
+    entry.gzipped = true;
+    account(gzipped.length);
+  });
 }
 
 /** GET /datasets/<slug>.<ext>: one published dataset. */
