@@ -37,8 +37,12 @@ type Ack = { slug: string; title: string; at: number };
  * `writers` loops registering datasets as fast as the server answers, until `until()` says stop or
  * the server goes away. Returns the acknowledged writes (201) with the time each was answered.
  */
-async function writeBurst(portal: Portal, token: string, prefix: string, { writers = 6, until }: { writers?: number; until: () => boolean }) {
-  const acks: Ack[] = [];
+async function writeBurst(
+  portal: Portal,
+  token: string,
+  prefix: string,
+  { writers = 6, until, acks = [] }: { writers?: number; until: () => boolean; /** Filled as answers arrive, for a test to watch. */ acks?: Ack[] },
+) {
   const failures: number[] = [];
   let n = 0;
   const loop = async () => {
@@ -169,8 +173,10 @@ test("a backup taken during a write burst restores to a consistent database with
   const portal = await portalAt("backup-burst", 3233);
   const token = createAdminToken(portal.dbFile);
   let stop = false;
-  const burst = writeBurst(portal, token, "Sikkerhetskopi", { until: () => stop });
-  await expect.poll(() => writtenDatasets(portal.dbFile, "Sikkerhetskopi").length, { timeout: 20_000 }).toBeGreaterThan(10);
+  const acknowledged: Ack[] = [];
+  const burst = writeBurst(portal, token, "Sikkerhetskopi", { until: () => stop, acks: acknowledged });
+  // Acknowledged, not only written: a write is in the database a moment before its answer reaches the client.
+  await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(10);
   const backupFile = path.join(work, "backups", "during-burst.db");
   const backupStarted = Date.now();
   const backup = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {

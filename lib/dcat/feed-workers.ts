@@ -56,8 +56,9 @@ const STOP_WAIT_MS = 2_000;
 /**
  * A worker holds one page or fragment (~1 MB of text) at a time. Its old generation is capped so
  * that the process's memory stays flat however large the catalogue: measured on a 100,000-dataset
- * dump, 64 MB never filled, while 32 MB made V8 collect all the time (twice the CPU). A smaller
- * young generation than V8's default (8 MB) cost a third more CPU in scavenges, so it is left as is.
+ * dump, 64 MB never filled, while 32 MB made V8 collect all the time (twice the CPU). A young
+ * generation capped below V8's default (at 8 or 24 MB) cost a third more CPU in scavenges, so it is
+ * left as is.
  * A worker past its limit dies, and is replaced.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64 };
@@ -115,7 +116,9 @@ function startSlot(): Promise<void> {
 async function workers(): Promise<readonly Slot[] | undefined> {
   const count = workerCount();
   if (count === 0 || pool.unavailable) return undefined;
-  while (pool.slots.length < count) {
+  // One attempt per request to bring the pool to its size: a worker that dies at once is not
+  // restarted in a loop.
+  if (pool.slots.length < count) {
     pool.starting ??= Promise.all(Array.from({ length: count - pool.slots.length }, startSlot))
       .then(() => undefined)
       .catch((error: unknown) => {
@@ -127,9 +130,8 @@ async function workers(): Promise<readonly Slot[] | undefined> {
         pool.starting = undefined;
       });
     await pool.starting;
-    if (pool.unavailable) return undefined;
   }
-  return pool.slots;
+  return pool.unavailable || pool.slots.length === 0 ? undefined : pool.slots;
 }
 
 type Question = FeedRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
