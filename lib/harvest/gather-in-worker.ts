@@ -16,9 +16,9 @@ import type { HarvestedRecord } from "./records";
  * message port; the worker never runs more than a few dozen records ahead.
  *
  * The worker runs lib/harvest/gather-worker.ts (started by lib/workers/start-worker.ts, whether
- * the harvest was started by the server, a script or a test). Workers are kept for the next job (one idle worker
- * per process, for a minute, after a small source). When a worker cannot be started at all, the
- * caller gathers in its own thread, as before.
+ * the harvest was started by the server, a script or a test). Workers are kept for the next job
+ * (one idle worker per process, for a minute, after a small source). When a worker cannot be
+ * started at all, the caller gathers in its own thread, as before.
  */
 
 export type WorkerGather = GatherResult & {
