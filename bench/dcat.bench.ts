@@ -251,7 +251,7 @@ export default async function run(): Promise<void> {
 
   const rate = (r: typeof large) => r.total / (r.stream.ms / 1000);
   console.log(
-    `\nFull /catalog.ttl over HTTP (unpaged, streamed; DCAT-AP 3 + GeoDCAT-AP + data services; server with BACKGROUND_JOBS=false):`,
+    `\nFull /catalog.ttl over HTTP (unpaged, streamed; DCAT-AP 3 + GeoDCAT-AP + data services; server with BACKGROUND_JOBS=false, FEED_WORKERS=${process.env.FEED_WORKERS ?? "2 (default)"}):`,
   );
   for (const r of [small, large]) {
     console.log(
