@@ -22,6 +22,8 @@ import { startBenchServer } from "./support/server";
  * tell the feed's memory from the server's start (the search index is built at start and grows with
  * the catalogue), the peak RSS at start and during the stream; and to tell the pipeline's own
  * overhead from HTTP's, the same document produced in-process, as a ratio to the same bare writer.
+ * The 100,000-dataset stream is measured again with FEED_WORKERS=0 (written in the server's thread),
+ * so the feed workers' gain in time and cost in memory show in the same run.
  */
 
 const published = (db: Database) => db.get<{ n: number }>(sql`select count(*) as n from datasets where state = 'published'`)!.n;
@@ -182,7 +184,7 @@ function bareWriter(db: Database): { ms: number; quads: number } {
   return { ms, quads };
 }
 
-async function measure(count: number, port: number, withPages: boolean) {
+async function measure(count: number, port: number, withPages: boolean, { feedWorkers }: { feedWorkers?: string } = {}) {
   const file = ensureBenchCatalogue(count);
   const db = openDatabase(file, { readonly: true });
   const total = published(db);
@@ -191,13 +193,17 @@ async function measure(count: number, port: number, withPages: boolean) {
   // snapshot and the metadata-quality recompute over the whole catalogue, URL checks), which share
   // its CPU and memory for a while after start and would be counted as the feed's.
   const backgroundJobs = process.env.BACKGROUND_JOBS;
+  const workers = process.env.FEED_WORKERS;
   process.env.BACKGROUND_JOBS = "false";
+  if (feedWorkers !== undefined) process.env.FEED_WORKERS = feedWorkers;
   let server: Awaited<ReturnType<typeof startBenchServer>>;
   try {
     server = await startBenchServer(file, port);
   } finally {
     if (backgroundJobs === undefined) delete process.env.BACKGROUND_JOBS;
     else process.env.BACKGROUND_JOBS = backgroundJobs;
+    if (workers === undefined) delete process.env.FEED_WORKERS;
+    else process.env.FEED_WORKERS = workers;
   }
   try {
     await fetch(`${server.url}/catalog.ttl?page=1`).then((r) => r.text()); // warm-up
@@ -244,6 +250,8 @@ async function pipelineInProcess(db: Database): Promise<{ ms: number; bytes: num
 export default async function run(): Promise<void> {
   const small = await measure(10_000, 3520, false);
   const large = await measure(100_000, 3521, true);
+  // The same stream written in the server's thread alone: what the feed workers cost and gain.
+  const inThread = process.env.FEED_WORKERS === "0" ? undefined : await measure(100_000, 3522, false, { feedWorkers: "0" });
   const db = openDatabase(ensureBenchCatalogue(100_000), { readonly: true });
   const bare = bareWriter(db);
   const inProcess = await pipelineInProcess(db);
@@ -265,6 +273,12 @@ export default async function run(): Promise<void> {
         `RSS before the stream ${r.rssBefore.toFixed(0)} MB, peak during it ${r.streamRss.toFixed(0)} MB: +${(r.streamRss - r.rssBefore).toFixed(0)} MB for the stream)`,
     );
   }
+  if (inThread) {
+    console.log(
+      `  the same 100k stream with FEED_WORKERS=0 (written in the server's thread): ${(inThread.stream.ms / 1000).toFixed(1)} s, ${rate(inThread).toFixed(0)} datasets/s, ` +
+        `peak RSS ${inThread.rss.toFixed(0)} MB (+${(inThread.streamRss - inThread.rssBefore).toFixed(0)} MB for the stream); with the workers / without: time ${(large.stream.ms / inThread.stream.ms).toFixed(2)}`,
+    );
+  }
   const streamGrowth = (r: typeof large) => r.streamRss - r.rssBefore;
   console.log(
     `  peak RSS growth 10k → 100k: ${(large.rss - small.rss).toFixed(0)} MB (goal ≤ 50); of the peak by the end of the ` +
@@ -272,7 +286,8 @@ export default async function run(): Promise<void> {
   );
   console.log(
     `  bare n3 Writer in-process on the same ${bare.quads.toLocaleString("en")} quads: ${(bare.ms / 1000).toFixed(1)} s ` +
-      `(${(large.total / (bare.ms / 1000)).toFixed(0)} datasets/s); ratio HTTP / bare writer = ${(large.stream.ms / bare.ms).toFixed(2)} (goal ≤ 1.5)`,
+      `(${(large.total / (bare.ms / 1000)).toFixed(0)} datasets/s); ratio HTTP / bare writer = ${(large.stream.ms / bare.ms).toFixed(2)} (goal ≤ 1.5)` +
+      (inThread ? `; with FEED_WORKERS=0 ${(inThread.stream.ms / bare.ms).toFixed(2)}` : ""),
   );
   console.log(
     `  the feed's pipeline in-process (load, profiles, writer, UTF-8; no HTTP): ${(inProcess.ms / 1000).toFixed(1)} s ` +
