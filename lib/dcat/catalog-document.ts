@@ -27,6 +27,11 @@ export type CatalogDocumentOptions = {
   contactEmail?: string | null;
   /** Datasets per database round trip in the unpaged dump. */
   batchSize?: number;
+  /**
+   * The catalogue's version as the caller already read it (a feed worker writing the page whose
+   * ETag the server computed): not read again, and the page says what its ETag stands for.
+   */
+  version?: CatalogueVersion;
 };
 
 export type PreparedCatalog = {
@@ -104,11 +109,13 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
   const publisher = params.publisher ? getPublisherForCatalog(db, { slug: params.publisher }) : undefined;
   if (params.publisher && !publisher) throw new AppError("not_found", `No publisher has the slug ${params.publisher}`);
   const filter = filterOf(params);
-  const version = getCatalogueVersion(db, filter);
+  const version = options.version ?? getCatalogueVersion(db, filter);
   const catalog = () => describeCatalog({ baseUrl, publisher, modified: version.lastModified, contactEmail: options.contactEmail });
 
-  /** The dcat:Catalog node (with the Hydra paging triples on a page), written to `writer`. */
-  function writeHead(writer: RdfWriter, writing: DatasetWriting, described: DcatCatalog): void {
+  /** A writer for the document with its head written: the dcat:Catalog node (and on a page, the Hydra paging triples). */
+  function startDocument(described: DcatCatalog): { writer: RdfWriter; writing: DatasetWriting } {
+    const writing = startDatasetWriting({ baseUrl, catalogUri: described.uri, profile: params.profile });
+    const writer = createRdfWriter(options.format);
     const head = new Graph();
     for (const profile of writing.pipeline) profile.catalogToGraph(described, writing.ctx, head);
     if (params.page !== undefined) {
@@ -120,14 +127,12 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
       });
     }
     writer.write(head.toQuads());
+    return { writer, writing };
   }
 
   /** The text, batch by batch, each batch in pieces. */
   async function* batches(): AsyncGenerator<string[]> {
-    const described = catalog();
-    const writing = startDatasetWriting({ baseUrl, catalogUri: described.uri, profile: params.profile });
-    const writer = createRdfWriter(options.format);
-    writeHead(writer, writing, described);
+    const { writer, writing } = startDocument(catalog());
 
     if (params.page !== undefined) {
       const ids = pagePublishedDatasetIds(db, { filter, page: params.page, perPage: PAGE_SIZE, version });
@@ -177,8 +182,7 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
     const fragments = fragmentsFor({ catalogUri: described.uri });
     const pending: Promise<Uint8Array>[] = [];
     try {
-      const writer = createRdfWriter(options.format);
-      writeHead(writer, startDatasetWriting({ baseUrl, catalogUri: described.uri, profile: params.profile }), described);
+      const { writer } = startDocument(described);
       yield encodePieces([...(await writer.take()), ...(await writer.end())]);
 
       const limit = options.batchSize ?? 100;

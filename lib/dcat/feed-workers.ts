@@ -161,7 +161,7 @@ export async function* catalogBytes(db: Database, prepared: PreparedCatalog, opt
     return;
   }
   if (paged) {
-    yield await ask({ t: "page", file, options });
+    yield await ask({ t: "page", file, options: { ...options, version: prepared.version } });
     return;
   }
   // A document's fragments go to whichever workers run when each is asked for (one that ended, idle

@@ -55,7 +55,7 @@ export function workerScript(entry: string): string {
  */
 export async function startProjectWorker(
   entry: string,
-  { workerData, resourceLimits }: { workerData?: unknown; resourceLimits?: ResourceLimits } = {},
+  { resourceLimits }: { resourceLimits?: ResourceLimits } = {},
 ): Promise<Worker> {
   const options: WorkerOptions = {
     // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
@@ -63,7 +63,6 @@ export async function startProjectWorker(
     // The worker's own output goes where this process's goes.
     stdout: false,
     stderr: false,
-    ...(workerData !== undefined && { workerData }),
     ...(resourceLimits && { resourceLimits }),
   };
   // Reflect.construct rather than `new Worker(…)`: Turbopack takes a `new Worker(path)` in server
