@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import jsonld from "jsonld";
 import { StreamParser } from "n3";
-import { RdfXmlParser } from "rdfxml-streaming-parser";
+import { RdfXmlParser, type IActiveTag } from "rdfxml-streaming-parser";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { FeedError, readText } from "./fetch-feed";
 import { TripleIndex } from "./rdf-index";
@@ -116,6 +116,41 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<B
   if (carry) yield carry;
 }
 
+/**
+ * rdfxml-streaming-parser with its IRIs made cheaper, same quads. The parser resolves every IRI
+ * against the base (relative-to-absolute-iri, which walks an absolute IRI's path character by
+ * character to remove dot segments) and validates it, and it builds each element's predicate IRI
+ * and validates that too: a third of its time on a 20,000-dataset feed. Here an absolute IRI with
+ * no "/." in it (no dot segment to remove: resolving it gives it back unchanged) skips the
+ * resolution, and an IRI validated once (predicates, types, themes, licences, publishers) is not
+ * validated again. Everything else goes through the parser's own code.
+ */
+type NamedNode = ReturnType<RdfXmlParser["uriToNamedNode"]>;
+
+class RdfXmlFeedParser extends RdfXmlParser {
+  private readonly named = new Map<string, NamedNode>();
+
+  override valueToUri(value: string, activeTag: IActiveTag): NamedNode {
+    const colon = value.indexOf(":");
+    if (colon > 0 && !value.includes("/.")) {
+      const slash = value.indexOf("/");
+      if (slash < 0 || colon < slash) return this.uriToNamedNode(value);
+    }
+    return super.valueToUri(value, activeTag);
+  }
+
+  override uriToNamedNode(uri: string): NamedNode {
+    let node = this.named.get(uri);
+    if (node === undefined) {
+      node = super.uriToNamedNode(uri);
+      // Bounded: a feed's own IRIs (datasets, distributions, downloads) are mostly seen once or twice.
+      if (this.named.size >= 20_000) this.named.clear();
+      this.named.set(uri, node);
+    }
+    return node;
+  }
+}
+
 type QuadSink = (q: { subject: never; predicate: never; object: never }) => void;
 
 function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
@@ -168,7 +203,7 @@ export async function parseRdfInto(
     if (syntax === "jsonld") {
       await parseJsonLd(await readText(chunks), baseIri, onQuad as never);
     } else if (syntax === "rdfxml") {
-      await streamInto(new RdfXmlParser({ baseIRI: baseIri }) as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
+      await streamInto(new RdfXmlFeedParser({ baseIRI: baseIri }) as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
     } else {
       const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];
       // TriG is a superset of Turtle and N-Triples: a feed labelled Turtle that holds a named graph still parses.
