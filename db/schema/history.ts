@@ -19,6 +19,8 @@ export type FieldChange = { path: string; before: unknown; after: unknown };
 /**
  * Every change to a dataset (form, API, import, harvest, seed) with its actor, time and a readable
  * diff. The snapshot is the dataset as it stood after the change, in the registration shape.
+ * A "create" revision stores no changes (`[]`): its changes are every field of its snapshot, from
+ * nothing, and are derived from it when read (`revisionChanges`), not written twice.
  */
 export const revisions = sqliteTable(
   "revisions",

@@ -25,6 +25,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const hasObjects = (values: unknown[]) => values.some((v) => typeof v === "object" && v !== null);
 
 /**
+ * A stored revision's changes. A "create" revision is stored without them (they would repeat its
+ * snapshot): they are every field of the snapshot, from nothing. Revisions written before that
+ * have them stored, and read as stored.
+ */
+export function revisionChanges(revision: { action: string; changes: FieldChange[]; snapshot: unknown }): FieldChange[] {
+  if (revision.action === "create" && revision.changes.length === 0 && revision.snapshot && typeof revision.snapshot === "object") {
+    return changesFromNothing(revision.snapshot as Record<string, unknown>);
+  }
+  return revision.changes;
+}
+
+/**
  * `diffSnapshots({}, snapshot)` (a new dataset's first revision: one change per field, from
  * nothing), without the comparisons: every defined top-level field, in key order.
  */

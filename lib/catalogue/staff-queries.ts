@@ -18,6 +18,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/errors";
 import { assessOpenness, type NotOpenReason } from "@/lib/kpi/openness";
 import { readDatasetInput } from "./dataset-parts";
+import { revisionChanges } from "./diff";
 import type { LangText } from "./get-dataset";
 import type { DatasetInput } from "./schemas";
 
@@ -162,12 +163,21 @@ export function getStaffDataset(db: Executor, principal: Principal | null, slug:
     ...(row.source?.id != null && { harvestSource: { id: row.source.id, name: row.source.name } }),
     openness: assessOpenness(input),
     revisions: db
-      .select({ id: revisions.id, at: revisions.at, actor: revisions.actor, action: revisions.action, changes: revisions.changes })
+      .select({
+        id: revisions.id,
+        at: revisions.at,
+        actor: revisions.actor,
+        action: revisions.action,
+        changes: revisions.changes,
+        // Only a create's snapshot is needed (its changes are derived from it).
+        snapshot: sql<string | null>`case when ${revisions.action} = 'create' then ${revisions.snapshot} end`,
+      })
       .from(revisions)
       .where(eq(revisions.datasetId, d.id))
       .orderBy(desc(revisions.id))
       .limit(REVISIONS_SHOWN)
-      .all(),
+      .all()
+      .map(({ snapshot, ...revision }) => ({ ...revision, changes: revisionChanges({ ...revision, snapshot: snapshot === null ? null : JSON.parse(snapshot) }) })),
     permissions: { canEdit: mayWrite && origin === "local", canChangeState: mayWrite && origin === "local" },
   };
 }

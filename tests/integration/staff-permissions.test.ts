@@ -5,8 +5,10 @@ import { seedDemoCatalogue } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { changeDatasetState, patchDataset, registerDataset, updateDataset } from "@/lib/catalogue/commands";
 import { readDatasetInput } from "@/lib/catalogue/dataset-parts";
+import { changesFromNothing } from "@/lib/catalogue/diff";
 import { importDatasetsCsv } from "@/lib/catalogue/import-csv";
 import type { DatasetInputRaw } from "@/lib/catalogue/schemas";
+import { getStaffDataset } from "@/lib/catalogue/staff-queries";
 import { AppError } from "@/lib/errors";
 import { addMember, createPublisherCommand, removeMember, setMemberRole, updatePublisher } from "@/lib/publishers/commands";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/commands";
@@ -149,6 +151,13 @@ describe("dataset commands", () => {
       ["publish", "padmin@example.org"],
     ]);
     expect(history[1]!.changes).toContainEqual({ path: "title.nb", before: "Parkering i sentrum", after: "Parkeringsplasser i sentrum" });
+    // A create stores its snapshot only; its changes (every field, from nothing) are derived when read.
+    expect(history[0]!.changes).toEqual([]);
+    const shown = getStaffDataset(t.db, principals.editor, slug).revisions;
+    expect(shown.map((r) => r.action)).toEqual(["publish", "update", "create"]);
+    expect(shown[2]!.changes).toEqual(changesFromNothing(history[0]!.snapshot as Record<string, unknown>));
+    expect(shown[2]!.changes).toContainEqual({ path: "title", before: null, after: { nb: "Parkering i sentrum" } });
+    expect(shown[1]!.changes).toEqual(history[1]!.changes);
     expect(t.db.select({ slug: datasets.slug }).from(datasets).where(eq(datasets.id, id)).get()!.slug).toBe(slug);
     const row = t.db.select().from(datasets).where(eq(datasets.id, id)).get()!;
     expect([row.state, row.stateChangedBy]).toEqual(["published", "padmin@example.org"]);
