@@ -103,7 +103,7 @@ describe("RDF/XML parsing in the harvest", () => {
     }
   });
 
-  it("gives the plain parser's graph past the bound of its IRI memo (more distinct IRIs than it keeps)", async () => {
+  it("gives the plain parser's graph for many nodes (25,000 subjects, a few IRIs repeated)", async () => {
     const nodes = Array.from({ length: 25_000 }, (_, i) => `<rdf:Description rdf:about="https://x.example/n/${i}"><dct:relation rdf:resource="https://x.example/n/${i % 7}"/></rdf:Description>`);
     const text = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">${nodes.join("")}</rdf:RDF>`;
     const graph = await ours(text);
@@ -111,7 +111,7 @@ describe("RDF/XML parsing in the harvest", () => {
     expect(graph).toEqual(await plain(text));
   });
 
-  it("still refuses an invalid IRI, the first time and after it was seen in a valid place", async () => {
+  it("still refuses an invalid IRI", async () => {
     const bad = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/has space"/></rdf:Description></rdf:RDF>`;
     await expect(ours(bad)).rejects.toThrow(FeedError);
