@@ -61,6 +61,9 @@ const DOCUMENT = `<?xml version="1.0" encoding="utf-8"?>
     <dcat:dataset rdf:resource="https://data.example.org//double//slashes/e?q=./..#frag/."/>
     <dcat:dataset rdf:resource="#f"/>
     <dcat:dataset rdf:resource="?query"/>
+    <dcat:dataset rdf:resource="?q=a:b"/>
+    <dcat:dataset rdf:resource="#frag:with:colons"/>
+    <dcat:dataset rdf:resource="urn:x:no-slash"/>
   </dcat:Catalog>
   <dcat:Dataset rdf:about="datasets/a">
     <dct:title xml:lang="nb">Tittel</dct:title>
@@ -91,6 +94,8 @@ describe("RDF/XML parsing in the harvest", () => {
     expect(expected.join("\n")).toContain("https://feeds.example.org/other/c");
     expect(expected.join("\n")).toContain("https://data.example.org/x/datasets/d");
     expect(expected.join("\n")).toContain("https://elsewhere.example.net/base/up/h");
+    expect(expected.join("\n")).toContain("https://feeds.example.org/catalogue/feed.rdf?q=a:b");
+    expect(expected.join("\n")).toContain("https://feeds.example.org/catalogue/feed.rdf#frag:with:colons");
   });
 
   it("gives the plain parser's graph for the real RDF/XML feeds", async () => {
