@@ -16,6 +16,8 @@ const port = parentPort;
 /** Read-only connections by database file, the least recently used closed past a few. */
 const connections = new Map<string, Database>();
 const MAX_CONNECTIONS = 4;
+/** Each worker connection's SQLite page cache (KiB); see `connection`. */
+const WORKER_CACHE_KB = 2048;
 
 function connection(file: string): Database {
   let db = connections.get(file);
@@ -23,6 +25,11 @@ function connection(file: string): Database {
     connections.delete(file);
   } else {
     db = openDatabase(file, { readonly: true });
+    // A worker reads the catalogue's rows once per document, in id order: SQLite's default page
+    // cache (16 MB per connection) only held pages it would not read again, in every worker. The
+    // operating system's file cache still holds the file. Measured on a 100k dump: peak RSS
+    // 368/378 MB against 408/388 with the default cache, in the same time.
+    db.$client.pragma(`cache_size = -${WORKER_CACHE_KB}`);
     for (const [oldFile, old] of connections) {
       if (connections.size < MAX_CONNECTIONS) break;
       connections.delete(oldFile);
