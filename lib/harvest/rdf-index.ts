@@ -34,10 +34,6 @@ export class TripleIndex {
   private readonly typed = new Map<string, string[]>();
   private readonly bigSubjects = new Map<string, Set<string>>();
   private sealed = false;
-  /** The last subject term added and its interned name: parsers hand the same term object for a subject's run of triples. */
-  private lastSubjectTerm: TermLike | undefined;
-  private lastSubject = "";
-  private lastBlankPrefix = "";
   triples = 0;
 
   private intern(value: string): string {
@@ -55,7 +51,6 @@ export class TripleIndex {
    */
   seal(): void {
     this.interned.clear();
-    this.lastSubjectTerm = undefined;
     this.bigSubjects.clear();
     // Each subject's list exactly as long as its triples: arrays grown by pushing keep spare
     // capacity (about an eighth of the graph's memory here).
@@ -68,15 +63,7 @@ export class TripleIndex {
     if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
     // IRIs and blank nodes are interned: the same node named in many triples (a licence, a
     // theme, a distribution both described and linked) is then one string, not one per triple.
-    let subject: string;
-    if (s === this.lastSubjectTerm && blankPrefix === this.lastBlankPrefix) {
-      subject = this.lastSubject;
-    } else {
-      subject = this.intern(s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value);
-      this.lastSubjectTerm = s;
-      this.lastSubject = subject;
-      this.lastBlankPrefix = blankPrefix;
-    }
+    const subject = this.intern(s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value);
     const predicate = this.intern(p.value);
     let object: Obj;
     if (o.termType === "Literal") {
