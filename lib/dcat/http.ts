@@ -208,16 +208,23 @@ function cachedPage(key: string): ReadableStream<Uint8Array> | undefined {
   pageCache.delete(key);
   pageCache.set(key, entry);
   let sent = false;
+  // A client that leaves while the page is decompressed cancels the stream first: the page is then dropped.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (sent) return controller.close();
       sent = true;
       try {
-        controller.enqueue(await pageBytes(entry));
+        const bytes = await pageBytes(entry);
+        if (!cancelled) controller.enqueue(bytes);
       } catch (error) {
+        if (cancelled) return;
         console.error(error);
         controller.error(error);
       }
+    },
+    cancel() {
+      cancelled = true;
     },
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { isomorphic } from "rdf-isomorphic";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareCatalog } from "@/lib/dcat/catalog-document";
 import { RDF_FORMATS, type RdfFormat } from "@/lib/dcat/content-types";
 import { datasetToRdf, findDatasetForRdf } from "@/lib/dcat/dataset-document";
@@ -231,6 +231,21 @@ describe("HTTP: status codes, headers and conditional GET", () => {
       const later = page();
       expect(later.headers.get("x-fjordcat-cache")).toBe("hit");
       expect(await later.text()).toBe(produced);
+      // A client that leaves while its page is decompressed: the page is dropped, nothing is logged as failed.
+      const errors = vi.spyOn(console, "error");
+      try {
+        const reader = page().body!.getReader();
+        const first = reader.read();
+        // Once the decompression has started: it answers in a later turn of the event loop, not before these.
+        for (let i = 0; i < 5; i++) await new Promise((resolve) => process.nextTick(resolve));
+        await reader.cancel();
+        expect((await first).done).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(errors).not.toHaveBeenCalled();
+      } finally {
+        errors.mockRestore();
+      }
+      expect(await page().text()).toBe(produced);
 
       // A changed title: the page's ETag moves, so the page is produced again with it.
       const slug = "arealplaner";
