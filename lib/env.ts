@@ -64,6 +64,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
       /** Read, parse and map harvested feeds in a worker thread while the main thread writes. */
       HARVEST_PARSE_WORKER: booleanFlag(true),
       /**
+       * Run each harvest job in a thread of its own, on its own database connection, so the
+       * server's thread goes on answering requests while a job writes (lib/harvest/job-thread.ts).
+       */
+      HARVEST_JOB_THREAD: booleanFlag(true),
+      /**
        * Worker threads that write the RDF feed's pages and the unpaged Turtle and N-Triples dumps,
        * so that the thread answering HTTP only passes bytes on; 0 writes them in that thread.
        */

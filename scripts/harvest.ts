@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { isHttpUrl } from "@/lib/harvest/fetch-feed";
 import type { SourceKind } from "@/lib/harvest/gather";
 import { findHarvestSource, listDueHarvestSources } from "@/lib/harvest/queries";
-import { runHarvest, type HarvestProgress, type HarvestReport } from "@/lib/harvest/run-harvest";
+import { runHarvestJob } from "@/lib/harvest/job-thread";
+import type { HarvestProgress, HarvestReport, RunHarvestOptions } from "@/lib/harvest/run-harvest";
 import { createHarvestSource, listHarvestSources } from "@/lib/harvest/sources";
 import { runCli } from "./cli";
 
@@ -63,9 +64,9 @@ async function harvest(db: Database, values: Record<string, string | boolean | u
   const dryRun = values["dry-run"] === true;
   const showProgress = !json && process.stderr.isTTY === true;
   const reports: HarvestReport[] = [];
-  const run = async (label: string, options: Parameters<typeof runHarvest>[1]) => {
+  const run = async (label: string, options: RunHarvestOptions) => {
     const progress = progressPrinter(showProgress, label);
-    const report = await runHarvest(db, { ...options, dryRun, onProgress: (p) => progress.update(p) });
+    const report = await runHarvestJob(db, { ...options, dryRun, onProgress: (p) => progress.update(p) });
     progress.done();
     reports.push(report);
     if (!json) printReport(label + (dryRun ? " (dry run)" : ""), report);

@@ -4,6 +4,7 @@ import { harvestJobMessages, harvestJobs, harvestSources, publishers, type Harve
 import type { Actor } from "@/lib/catalogue/actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { processWide } from "@/lib/process-wide";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import type { FetchLimits } from "./fetch-feed";
 import { gatherSource, type GatherOptions, type GatherProgress, type GatherResult, type SourceKind } from "./gather";
@@ -51,9 +52,25 @@ export type RunHarvestOptions = {
   maxMessages?: number;
   now?: Date;
   onProgress?: (progress: HarvestProgress) => void;
+  /** The job's row is written (status `running`): its id. */
+  onJobStarted?: (jobId: number) => void;
 };
 
-const running = new Set<string>();
+/** Sources and locations being harvested in this process: one job at a time for each. */
+const running = processWide("harvest.running", () => new Set<string>());
+
+/**
+ * Take the one-job-at-a-time lock of the options' source (or ad-hoc location); throws conflict when
+ * a job of it is running in this process. Returns the release.
+ */
+export function claimHarvest(options: Pick<RunHarvestOptions, "source" | "location">): () => void {
+  const location = options.source?.url ?? options.location;
+  if (!location) throw new AppError("bad_request", "Give a harvest source or a URL or file to harvest");
+  const lockKey = options.source ? `source ${options.source.id}` : `location ${location}`;
+  if (running.has(lockKey)) throw new AppError("conflict", `A harvest of ${options.source ? `source ${options.source.id}` : location} is already running`);
+  running.add(lockKey);
+  return () => running.delete(lockKey);
+}
 
 class DryRunRollback extends Error {}
 /** The feed looked unchanged before the write began, but no longer did inside the transaction. */
@@ -66,17 +83,21 @@ export function harvestActor(sourceId: number | null): Actor {
 export async function runHarvest(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
   const started = performance.now();
   const source = options.source;
-  const location = source?.url ?? options.location;
-  if (!location) throw new AppError("bad_request", "Give a harvest source or a URL or file to harvest");
+  const release = claimHarvest(options);
+  const location = (source?.url ?? options.location)!;
   const kind: SourceKind = source?.kind ?? options.kind ?? "dcat";
-  const lockKey = source ? `source ${source.id}` : `location ${location}`;
-  if (running.has(lockKey)) throw new AppError("conflict", `A harvest of ${source ? `source ${source.id}` : location} is already running`);
-  running.add(lockKey);
-  const job = db
-    .insert(harvestJobs)
-    .values({ sourceId: source?.id ?? null, location, dryRun: options.dryRun ?? false, triggeredBy: options.triggeredBy })
-    .returning({ id: harvestJobs.id })
-    .get();
+  let job: { id: number };
+  try {
+    job = db
+      .insert(harvestJobs)
+      .values({ sourceId: source?.id ?? null, location, dryRun: options.dryRun ?? false, triggeredBy: options.triggeredBy })
+      .returning({ id: harvestJobs.id })
+      .get();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  options.onJobStarted?.(job.id);
   const finish = (report: HarvestReport, messages: JobMessage[], written?: { feedHash?: string; seenAt: string }) => {
     const maxMessages = options.maxMessages ?? 10_000;
     db.transaction((tx) => {
@@ -215,8 +236,16 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     return finish(report, [{ level: "error", recordUri: null, message }]);
   } finally {
     for (const dispose of disposers) dispose();
-    running.delete(lockKey);
+    release();
   }
+}
+
+/** A job whose thread died while it ran is marked failed (its transaction never committed). */
+export function failStoppedJob(db: Database, jobId: number, reason: string): void {
+  db.run(sql`
+    update harvest_jobs set status = 'failed', finished_at = ${new Date().toISOString()},
+      error = ${`Interrupted: ${reason}; nothing it harvested was kept`}
+    where id = ${jobId} and status = 'running'`);
 }
 
 /** At server start: jobs left `running` by a crash are marked failed (their transaction never committed). */

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { listDueHarvestSources } from "./queries";
-import { failInterruptedJobs, runHarvest } from "./run-harvest";
+import { runHarvestJob } from "./job-thread";
+import { failInterruptedJobs } from "./run-harvest";
 
 export type HarvestScheduler = { stop: () => void; tick: () => Promise<void>; idle: () => Promise<void> };
 
@@ -33,7 +34,7 @@ export function startHarvestScheduler(
       for (const source of listDueHarvestSources(db, new Date())) {
         if (stopped) break;
         try {
-          const report = await runHarvest(db, { source, triggeredBy: "scheduler" });
+          const report = await runHarvestJob(db, { source, triggeredBy: "scheduler" });
           log.info(
             `Harvest of source ${source.id} (${source.name}): ${report.status}, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.archived} archived, ${report.failed} failed`,
           );

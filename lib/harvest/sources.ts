@@ -13,7 +13,8 @@ import {
   listHarvestSourceSummaries,
   type HarvestSourceSummary,
 } from "./queries";
-import { runHarvest, type HarvestReport } from "./run-harvest";
+import { runHarvestJob } from "./job-thread";
+import type { HarvestReport } from "./run-harvest";
 import { nextRunAfter } from "./schedule";
 import { harvestSourceInputSchema, type HarvestSourceInputRaw } from "./schemas";
 
@@ -127,5 +128,5 @@ export async function runHarvestSourceNow(
 ): Promise<HarvestReport & { jobId: number }> {
   const source = sourceOrThrow(db, id);
   assertCan(principal, "harvest:manage", { publisherId: source.defaultPublisherId });
-  return runHarvest(db, { source, dryRun, triggeredBy: principal.email });
+  return runHarvestJob(db, { source, dryRun, triggeredBy: principal.email });
 }

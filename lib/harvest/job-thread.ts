@@ -1,0 +1,95 @@
+import type { Worker } from "node:worker_threads";
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { startProjectWorker } from "@/lib/workers/start-worker";
+import { claimHarvest, failStoppedJob, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
+
+/**
+ * A harvest job in a thread of its own (lib/harvest/job-worker.ts), on its own connection to the
+ * database file. A job writes everything it gathered in one transaction, synchronously: run in the
+ * server's thread, that thread answered nothing else until the job committed (tens of seconds for
+ * tens of thousands of records). In a thread of its own, the server goes on answering while the
+ * job writes; readers see the catalogue as it was until the job commits (SQLite's WAL), and other
+ * writers wait for its write lock as they wait for any writer (busy timeout).
+ *
+ * - The one-job-at-a-time lock per source is taken here, in the calling process.
+ * - The thread's young generation is kept small (12 MB): with V8's default (48 MB) the thread's
+ *   young generation grew to its full size while the job wrote, for nothing. Measured on the
+ *   benchmark's 20,000-dataset Turtle feed, process peak RSS 512-534 MB against 549-569 MB with
+ *   the default, in the same time (in the calling thread, as before: 503-538 MB).
+ * - A thread that dies mid-job (out of memory, say) rolls its transaction back with its
+ *   connection; its job is then marked failed here, and the error is raised to the caller.
+ * - An in-memory database (tests), `HARVEST_JOB_THREAD=false`, or a thread that cannot be started
+ *   runs the job in the calling thread, as before.
+ */
+
+export type JobThreadRequest = { file: string; options: Omit<RunHarvestOptions, "onProgress" | "onJobStarted"> };
+
+export type JobThreadMessage =
+  | { t: "ready" }
+  | { t: "job"; jobId: number }
+  | { t: "progress"; progress: HarvestProgress }
+  | { t: "done"; report: HarvestReport & { jobId: number } }
+  | { t: "error"; error: { code?: ErrorCode; message: string; fields?: FieldErrors } };
+
+const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
+
+export async function runHarvestJob(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
+  const file = db.$client.memory ? undefined : db.$client.name;
+  if (!file || !env.HARVEST_JOB_THREAD) return runHarvest(db, options);
+  const release = claimHarvest(options);
+  let worker: Worker;
+  try {
+    worker = await startProjectWorker("lib/harvest/job-worker.ts", { resourceLimits: JOB_LIMITS });
+  } catch (error) {
+    console.error("A harvest job's thread could not be started; the job runs in this thread", error);
+    release();
+    return runHarvest(db, options);
+  }
+  try {
+    return await runInThread(db, worker, file, options);
+  } finally {
+    release();
+    void worker.terminate();
+  }
+}
+
+function runInThread(db: Database, worker: Worker, file: string, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
+  const { onProgress, onJobStarted, ...rest } = options;
+  let jobId: number | undefined;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const stopped = (reason: string, cause?: unknown) => {
+      if (settled) return;
+      settled = true;
+      if (jobId !== undefined) failStoppedJob(db, jobId, reason);
+      reject(new Error(`The harvest job's thread stopped: ${reason}`, { cause }));
+    };
+    worker.on("message", (message: JobThreadMessage) => {
+      if (settled) return;
+      switch (message.t) {
+        case "job":
+          jobId = message.jobId;
+          onJobStarted?.(message.jobId);
+          return;
+        case "progress":
+          onProgress?.(message.progress);
+          return;
+        case "done":
+          settled = true;
+          resolve(message.report);
+          return;
+        case "error": {
+          settled = true;
+          const { code, message: text, fields } = message.error;
+          reject(code ? new AppError(code, text, fields && { fields }) : new Error(`The harvest job failed: ${text}`));
+          return;
+        }
+      }
+    });
+    worker.on("error", (error) => stopped(error.message, error));
+    worker.on("exit", (code) => stopped(`exit code ${code}`));
+    worker.postMessage({ file, options: rest } satisfies JobThreadRequest);
+  });
+}

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { runHarvestJob } from "@/lib/harvest/job-thread";
+import { runHarvest, type HarvestProgress } from "@/lib/harvest/run-harvest";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+
+/**
+ * Harvest jobs in a thread of their own (lib/harvest/job-thread.ts), as the scheduler, the staff
+ * area and `npm run harvest` run them: the same job as in the calling thread, on a connection of
+ * its own.
+ */
+const NAV = path.resolve(process.cwd(), "..", "shared", "fixtures", "dcat-real", "nav-2017-10-31.ttl");
+const files = { allowFiles: true };
+
+const databases: TestDatabase[] = [];
+const database = () => {
+  const t = createTestDatabase();
+  databases.push(t);
+  return t;
+};
+afterEach(() => {
+  for (const t of databases.splice(0)) t.cleanup();
+});
+
+const count = (t: TestDatabase, table: "datasets" | "harvest_jobs") => t.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`))!.n;
+
+describe("a harvest job in a thread of its own", () => {
+  it("reports what the same job reports in the calling thread, with its progress and its job row", async () => {
+    const here = database();
+    const there = database();
+    const expected = await runHarvest(here.db, { location: NAV, triggeredBy: "test", limits: files });
+    const phases = new Set<HarvestProgress["phase"]>();
+    let startedJob: number | undefined;
+    const report = await runHarvestJob(there.db, {
+      location: NAV,
+      triggeredBy: "test",
+      limits: files,
+      onProgress: (progress) => phases.add(progress.phase),
+      onJobStarted: (jobId) => (startedJob = jobId),
+    });
+    const { durationMs: _a, jobId: _b, ...same } = expected;
+    expect(report).toMatchObject(same);
+    expect(report.created).toBe(42);
+    expect(startedJob).toBe(report.jobId);
+    expect(phases.has("write")).toBe(true);
+    expect(count(there, "datasets")).toBe(count(here, "datasets"));
+    const job = there.db.get<{ status: string; created: number }>(sql`select status, created from harvest_jobs where id = ${report.jobId}`);
+    expect(job).toEqual({ status: "succeeded", created: 42 });
+  });
+
+  it("writes on its own connection: it waits for the caller's write lock, and the caller's rollback does not undo it", async () => {
+    const t = database();
+    t.db.$client.exec("begin immediate");
+    const job = runHarvestJob(t.db, { location: NAV, triggeredBy: "test", limits: files });
+    // The caller's thread runs on while the job waits for the lock (for its job row, first).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(count(t, "harvest_jobs")).toBe(0);
+    // Run in the caller's connection, the job would have written inside this transaction.
+    t.db.$client.exec("rollback");
+    const report = await job;
+    expect(report).toMatchObject({ status: "succeeded", created: 42 });
+    expect(count(t, "datasets")).toBe(42);
+  });
+
+  it("refuses a second job of the same feed while one runs, and reports a feed that cannot be read as a failed job", async () => {
+    const t = database();
+    const first = runHarvestJob(t.db, { location: NAV, triggeredBy: "test", limits: files });
+    await expect(runHarvestJob(t.db, { location: NAV, triggeredBy: "test", limits: files })).rejects.toMatchObject({ code: "conflict" });
+    expect((await first).status).toBe("succeeded");
+    // Free again once the first one ended.
+    expect((await runHarvestJob(t.db, { location: NAV, triggeredBy: "test", limits: files })).unchanged).toBe(42);
+
+    const missing = await runHarvestJob(t.db, { location: path.join(t.dir, "nothing-here.ttl"), triggeredBy: "test", limits: files });
+    expect(missing.status).toBe("failed");
+    expect(missing.error).toMatch(/nothing-here\.ttl/);
+    await expect(runHarvestJob(t.db, { triggeredBy: "test" })).rejects.toBeInstanceOf(AppError);
+  });
+});
