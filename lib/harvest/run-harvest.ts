@@ -240,19 +240,19 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
   }
 }
 
-/** A job whose thread died while it ran is marked failed (its transaction never committed). */
+/** Running jobs (all, or the one with `jobId`) marked failed: interrupted, their transaction never committed. */
+function failRunningJobs(db: Database, reason: string, jobId?: number): number {
+  const error = `Interrupted: ${reason}; nothing it harvested was kept`;
+  const which = jobId === undefined ? sql`` : sql` and id = ${jobId}`;
+  return db.run(sql`update harvest_jobs set status = 'failed', finished_at = ${new Date().toISOString()}, error = ${error} where status = 'running'${which}`).changes;
+}
+
+/** A job whose thread died while it ran (lib/harvest/job-thread.ts) is marked failed. */
 export function failStoppedJob(db: Database, jobId: number, reason: string): void {
-  db.run(sql`
-    update harvest_jobs set status = 'failed', finished_at = ${new Date().toISOString()},
-      error = ${`Interrupted: ${reason}; nothing it harvested was kept`}
-    where id = ${jobId} and status = 'running'`);
+  failRunningJobs(db, reason, jobId);
 }
 
 /** At server start: jobs left `running` by a crash are marked failed (their transaction never committed). */
 export function failInterruptedJobs(db: Database): number {
-  const result = db.run(sql`
-    update harvest_jobs set status = 'failed', finished_at = ${new Date().toISOString()},
-      error = 'Interrupted: the server stopped while the job ran; nothing it harvested was kept'
-    where status = 'running'`);
-  return result.changes;
+  return failRunningJobs(db, "the server stopped while the job ran");
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { runHarvestJob } from "@/lib/harvest/job-thread";
-import { runHarvest, type HarvestProgress } from "@/lib/harvest/run-harvest";
+import { failInterruptedJobs, failStoppedJob, runHarvest, type HarvestProgress } from "@/lib/harvest/run-harvest";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 /**
@@ -76,5 +76,22 @@ describe("a harvest job in a thread of its own", () => {
     expect(missing.status).toBe("failed");
     expect(missing.error).toMatch(/nothing-here\.ttl/);
     await expect(runHarvestJob(t.db, { triggeredBy: "test" })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("marks a job failed when its thread stops while it runs, and only that job; the server's start marks the rest", () => {
+    const t = database();
+    const job = (location: string, status = "running") =>
+      t.db.get<{ id: number }>(sql`insert into harvest_jobs (location, dry_run, triggered_by, status) values (${location}, 0, 'test', ${status}) returning id`)!.id;
+    const stopped = job("a");
+    const other = job("b");
+    const done = job("c", "succeeded");
+    failStoppedJob(t.db, stopped, "exit code 1");
+    failStoppedJob(t.db, done, "exit code 1");
+    const row = (id: number) => t.db.get<{ status: string; error: string | null }>(sql`select status, error from harvest_jobs where id = ${id}`);
+    expect(row(stopped)).toEqual({ status: "failed", error: "Interrupted: exit code 1; nothing it harvested was kept" });
+    expect(row(other)?.status).toBe("running");
+    expect(row(done)).toEqual({ status: "succeeded", error: null });
+    expect(failInterruptedJobs(t.db)).toBe(1);
+    expect(row(other)).toEqual({ status: "failed", error: "Interrupted: the server stopped while the job ran; nothing it harvested was kept" });
   });
 });
