@@ -24,7 +24,12 @@ import { claimHarvest, failStoppedJob, runHarvest, type HarvestProgress, type Ha
  *   runs the job in the calling thread, as before.
  */
 
-export type JobThreadRequest = { file: string; options: Omit<RunHarvestOptions, "onProgress" | "onJobStarted"> };
+export type JobThreadRequest = {
+  file: string;
+  /** The caller's connection's page limit (DATABASE_MAX_SIZE_MB, see lib/database.ts), kept by the job's connection too. */
+  maxPageCount: number;
+  options: Omit<RunHarvestOptions, "onProgress" | "onJobStarted">;
+};
 
 export type JobThreadMessage =
   | { t: "ready" }
@@ -63,7 +68,12 @@ function runInThread(db: Database, worker: Worker, file: string, options: RunHar
     const stopped = (reason: string, cause?: unknown) => {
       if (settled) return;
       settled = true;
-      if (jobId !== undefined) failStoppedJob(db, jobId, reason);
+      try {
+        if (jobId !== undefined) failStoppedJob(db, jobId, reason);
+      } catch (error) {
+        // Left `running`: marked failed at the next start (failInterruptedJobs).
+        console.error(`Harvest job ${jobId} could not be marked failed`, error);
+      }
       reject(new Error(`The harvest job's thread stopped: ${reason}`, { cause }));
     };
     worker.on("message", (message: JobThreadMessage) => {
@@ -90,6 +100,7 @@ function runInThread(db: Database, worker: Worker, file: string, options: RunHar
     });
     worker.on("error", (error) => stopped(error.message, error));
     worker.on("exit", (code) => stopped(`exit code ${code}`));
-    worker.postMessage({ file, options: rest } satisfies JobThreadRequest);
+    const maxPageCount = db.$client.pragma("max_page_count", { simple: true }) as number;
+    worker.postMessage({ file, maxPageCount, options: rest } satisfies JobThreadRequest);
   });
 }

@@ -13,10 +13,11 @@ if (!parentPort) throw new Error("job-worker.ts runs as a worker thread");
 const port = parentPort;
 const send = (message: JobThreadMessage) => port.postMessage(message);
 
-port.once("message", ({ file, options }: JobThreadRequest) => {
+port.once("message", ({ file, maxPageCount, options }: JobThreadRequest) => {
   void (async () => {
     let outcome: JobThreadMessage;
     const db = openDatabase(file);
+    db.$client.pragma(`max_page_count = ${Math.floor(maxPageCount)}`);
     try {
       const report = await runHarvest(db, {
         ...options,

@@ -94,4 +94,14 @@ describe("a harvest job in a thread of its own", () => {
     expect(failInterruptedJobs(t.db)).toBe(1);
     expect(row(other)).toEqual({ status: "failed", error: "Interrupted: the server stopped while the job ran; nothing it harvested was kept" });
   });
+
+  it("keeps the caller's size limit (DATABASE_MAX_SIZE_MB): a job that would outgrow it fails and writes nothing", async () => {
+    const t = database();
+    const pages = t.db.$client.pragma("page_count", { simple: true }) as number;
+    t.db.$client.pragma(`max_page_count = ${pages + 16}`);
+    const report = await runHarvestJob(t.db, { location: NAV, triggeredBy: "test", limits: files });
+    expect(report.status).toBe("failed");
+    expect(report.error).toMatch(/full/);
+    expect(count(t, "datasets")).toBe(0);
+  });
 });
