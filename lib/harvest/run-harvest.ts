@@ -97,7 +97,6 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     release();
     throw error;
   }
-  options.onJobStarted?.(job.id);
   const finish = (report: HarvestReport, messages: JobMessage[], written?: { feedHash?: string; seenAt: string }) => {
     const maxMessages = options.maxMessages ?? 10_000;
     db.transaction((tx) => {
@@ -137,6 +136,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
   // The parse workers of this job's gathers, let go when the job ends however it ends.
   const disposers: (() => void)[] = [];
   try {
+    options.onJobStarted?.(job.id);
     const limits: FetchLimits = {
       timeoutMs: env.HARVEST_TIMEOUT_SECONDS * 1000,
       maxBytes: env.HARVEST_MAX_MB * 1024 * 1024,
