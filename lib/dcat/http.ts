@@ -198,35 +198,19 @@ function pageBytes(entry: PageEntry): Promise<Uint8Array> {
 }
 
 /**
- * A page from the cache as a body, decompressed as the client asks for it; undefined when it is
- * not kept. A stream of the one buffer, not the buffer itself: a Response made from bytes copies
- * them first.
+ * A page from the cache as a body, decompressed as the client asks for it (a stream of the one
+ * buffer: a Response made from bytes copies them first); undefined when it is not kept.
  */
 function cachedPage(key: string): ReadableStream<Uint8Array> | undefined {
   const entry = pageCache.get(key);
   if (!entry) return undefined;
   pageCache.delete(key);
   pageCache.set(key, entry);
-  let sent = false;
-  // A client that leaves while the page is decompressed cancels the stream first: the page is then dropped.
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (sent) return controller.close();
-      sent = true;
-      try {
-        const bytes = await pageBytes(entry);
-        if (!cancelled) controller.enqueue(bytes);
-      } catch (error) {
-        if (cancelled) return;
-        console.error(error);
-        controller.error(error);
-      }
-    },
-    cancel() {
-      cancelled = true;
-    },
-  });
+  return toStream(
+    (async function* () {
+      yield await pageBytes(entry);
+    })(),
+  );
 }
 
 function account(bytes: number): void {
@@ -247,10 +231,10 @@ async function* keepPage(key: string, chunks: AsyncGenerator<Uint8Array>): Async
   }
   if (pageCache.has(key)) return;
   const bytes = Buffer.concat(parts);
+  if (bytes.length > PAGE_CACHE_BYTES / 16) return;
   const entry: PageEntry = { bytes, compressed: false, size: bytes.length };
-  if (entry.bytes.length > PAGE_CACHE_BYTES / 16) return;
   pageCache.set(key, entry);
-  account(entry.bytes.length);
+  account(bytes.length);
   brotliCompress(entry.bytes, BROTLI_OPTIONS, (error, compressed) => {
     // Gone meanwhile (pushed out, or the catalogue changed and it aged out): nothing to replace.
     if (error || pageCache.get(key) !== entry) return;

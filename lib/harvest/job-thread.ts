@@ -43,7 +43,7 @@ const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
 export async function runHarvestJob(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
   const file = db.$client.memory ? undefined : db.$client.name;
   if (!file || !env.HARVEST_JOB_THREAD) return runHarvest(db, options);
-  const release = claimHarvest(options);
+  const { release } = claimHarvest(options);
   let worker: Worker;
   try {
     worker = await startProjectWorker("lib/harvest/job-worker.ts", { resourceLimits: JOB_LIMITS });

@@ -61,15 +61,15 @@ const running = processWide("harvest.running", () => new Set<string>());
 
 /**
  * Take the one-job-at-a-time lock of the options' source (or ad-hoc location); throws conflict when
- * a job of it is running in this process. Returns the release.
+ * a job of it is running in this process. Returns the location harvested and the lock's release.
  */
-export function claimHarvest(options: Pick<RunHarvestOptions, "source" | "location">): () => void {
+export function claimHarvest(options: Pick<RunHarvestOptions, "source" | "location">): { location: string; release: () => void } {
   const location = options.source?.url ?? options.location;
   if (!location) throw new AppError("bad_request", "Give a harvest source or a URL or file to harvest");
   const lockKey = options.source ? `source ${options.source.id}` : `location ${location}`;
   if (running.has(lockKey)) throw new AppError("conflict", `A harvest of ${options.source ? `source ${options.source.id}` : location} is already running`);
   running.add(lockKey);
-  return () => running.delete(lockKey);
+  return { location, release: () => running.delete(lockKey) };
 }
 
 class DryRunRollback extends Error {}
@@ -83,8 +83,7 @@ export function harvestActor(sourceId: number | null): Actor {
 export async function runHarvest(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
   const started = performance.now();
   const source = options.source;
-  const release = claimHarvest(options);
-  const location = (source?.url ?? options.location)!;
+  const { location, release } = claimHarvest(options);
   const kind: SourceKind = source?.kind ?? options.kind ?? "dcat";
   let job: { id: number };
   try {
