@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import jsonld from "jsonld";
-import { StreamParser } from "n3";
+import { Parser as N3Parser } from "n3";
 import { RdfXmlParser, type IActiveTag } from "rdfxml-streaming-parser";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { FeedError, readText } from "./fetch-feed";
-import { TripleIndex } from "./rdf-index";
+import type { IndexQuad, TripleIndex } from "./rdf-index";
 
 /**
  * Parsing a DCAT feed into the triple index, whatever the serialisation: Turtle, TriG, N-Triples
@@ -139,8 +139,9 @@ class RdfXmlFeedParser extends RdfXmlParser {
   }
 }
 
-type QuadSink = (q: { subject: never; predicate: never; object: never }) => void;
+type QuadSink = (q: IndexQuad) => void;
 
+/** RDF/XML, streamed through the parser. */
 function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed = false;
@@ -160,6 +161,37 @@ function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer
   });
 }
 
+/**
+ * Turtle, TriG, N-Triples or N-Quads, chunk by chunk through n3's parser itself (it decodes the
+ * bytes, characters split between chunks included), each triple handed to `onQuad` as it is read:
+ * n3's stream wrapper would only add a stream event per triple.
+ */
+async function parseN3Into(parser: N3Parser, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
+  let onData: ((chunk: Buffer) => void) | undefined;
+  let onEnd: (() => void) | undefined;
+  let failure: unknown;
+  const source = {
+    on(event: string, listener: () => void) {
+      if (event === "data") onData = listener as typeof onData;
+      else if (event === "end") onEnd = listener;
+    },
+  };
+  parser.parse(source as never, {
+    onQuad: (error: Error | null, quad: IndexQuad | null) => {
+      // (null, null) marks the end of the document.
+      if (error) failure ??= error;
+      else if (quad) onQuad(quad);
+    },
+  } as never);
+  for await (const chunk of chunks) {
+    onData!(chunk);
+    if (failure) throw failure;
+  }
+  // A document cut short fails here (n3 reads what is left as the end of the document).
+  onEnd!();
+  if (failure) throw failure;
+}
+
 const HYDRA = PREFIXES.hydra;
 const PAGE_TYPES = new Set([`${HYDRA}PagedCollection`, `${HYDRA}PartialCollectionView`]);
 const NEXT = [`${HYDRA}next`, `${HYDRA}nextPage`];
@@ -177,9 +209,9 @@ export async function parseRdfInto(
   const before = index.triples;
   const pagingSubjects = new Set<string>();
   const nextCandidates: Array<{ subject: string; predicate: string; value: string }> = [];
-  type T = { termType: string; value: string; language?: string; datatype?: { value: string } };
-  const onQuad = (q: { subject: T; predicate: T; object: T }) => {
-    index.addQuad(q.subject, q.predicate, q.object, blankPrefix);
+  const factory = index.termFactory(blankPrefix);
+  // The Hydra paging stated by the page, noted as its triples go by.
+  const note = (q: { subject: { value: string }; predicate: { value: string }; object: { value: string } }) => {
     const p = q.predicate.value;
     if (p.startsWith(HYDRA)) {
       if (NEXT.includes(p)) nextCandidates.push({ subject: q.subject.value, predicate: p, value: q.object.value });
@@ -187,16 +219,24 @@ export async function parseRdfInto(
       pagingSubjects.add(q.subject.value);
     }
   };
+  const onQuad = (q: IndexQuad) => {
+    index.addTerms(q);
+    note(q);
+  };
   try {
     if (syntax === "jsonld") {
-      await parseJsonLd(await readText(chunks), baseIri, onQuad as never);
+      await parseJsonLd(await readText(chunks), baseIri, (q) => {
+        index.addQuad(q.subject, q.predicate, q.object, blankPrefix);
+        note(q);
+      });
     } else if (syntax === "rdfxml") {
-      await streamInto(new RdfXmlFeedParser({ baseIRI: baseIri }) as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
+      const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never });
+      await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks, onQuad);
     } else {
       const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];
       // TriG is a superset of Turtle and N-Triples: a feed labelled Turtle that holds a named graph still parses.
-      const parser = new StreamParser({ format: syntax === "turtle" ? "application/trig" : format, baseIRI: baseIri });
-      await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks, onQuad as never);
+      const parser = new N3Parser({ format: syntax === "turtle" ? "application/trig" : format, baseIRI: baseIri, factory: factory as never });
+      await parseN3Into(parser, chunks, onQuad);
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;
@@ -217,7 +257,10 @@ export const SYNTAX_NAMES: Record<RdfSyntax, string> = {
 };
 
 /** JSON-LD to quads; any remote document (an @context URL) is refused: nothing is fetched. */
-async function parseJsonLd(text: string, baseIri: string, onQuad: (q: unknown) => void): Promise<void> {
+type JsonLdTerm = { termType: string; value: string; language?: string; datatype?: { value: string } };
+type JsonLdQuad = { subject: JsonLdTerm; predicate: JsonLdTerm; object: JsonLdTerm };
+
+async function parseJsonLd(text: string, baseIri: string, onQuad: (q: JsonLdQuad) => void): Promise<void> {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -235,5 +278,5 @@ async function parseJsonLd(text: string, baseIri: string, onQuad: (q: unknown) =
     if (cause instanceof FeedError) throw cause;
     throw error;
   }
-  for (const q of quads) onQuad(q);
+  for (const q of quads) onQuad(q as JsonLdQuad);
 }

@@ -28,9 +28,39 @@ const RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 
 type TermLike = { termType: string; value: string; language?: string; datatype?: { value: string } };
 
+/**
+ * The IRI terms a parser builds through `TripleIndex.termFactory`: one per IRI, its value the
+ * index's own (interned) string.
+ */
+export class IndexIri {
+  readonly termType = "NamedNode";
+  constructor(readonly value: string) {}
+  equals(other: { termType: string; value: string } | null | undefined): boolean {
+    return !!other && other.termType === "NamedNode" && other.value === this.value;
+  }
+}
+
+/** A blank node term of `termFactory`: its label as the parser gave it, and the index's key for it. */
+export class IndexBlank {
+  readonly termType = "BlankNode";
+  constructor(
+    readonly value: string,
+    readonly key: string,
+  ) {}
+  equals(other: { termType: string; value: string } | null | undefined): boolean {
+    return !!other && other.termType === "BlankNode" && other.value === this.value;
+  }
+}
+
+const DEFAULT_GRAPH = { termType: "DefaultGraph", value: "", equals: (other: { termType: string } | null | undefined) => other?.termType === "DefaultGraph" };
+
+/** What a parser built with `termFactory` hands back: the terms of one triple (the graph is not kept). */
+export type IndexQuad = { subject: IndexIri | IndexBlank; predicate: IndexIri; object: IndexIri | IndexBlank | Lit };
+
 export class TripleIndex {
   private readonly subjects = new Map<string, Obj[]>();
   private readonly interned = new Map<string, string>();
+  private readonly iris = new Map<string, IndexIri>();
   private readonly typed = new Map<string, string[]>();
   private readonly bigSubjects = new Map<string, Set<string>>();
   private sealed = false;
@@ -51,6 +81,7 @@ export class TripleIndex {
    */
   seal(): void {
     this.interned.clear();
+    this.iris.clear();
     this.bigSubjects.clear();
     // Each subject's list exactly as long as its triples: arrays grown by pushing keep spare
     // capacity (about an eighth of the graph's memory here).
@@ -75,6 +106,58 @@ export class TripleIndex {
       object = this.intern(o.value);
     }
     this.add(subject, predicate, object);
+  }
+
+  /**
+   * An RDF/JS data factory for a parser (n3's, rdfxml-streaming-parser's) whose terms are already
+   * what the index keeps: an IRI is one interned object per IRI, a literal is the `Lit` itself,
+   * a blank node carries its key (with `blankPrefix`, which keeps pages apart). With the parsers'
+   * own factories, every literal was built as one string (value, quotes and tag) and taken apart
+   * again, every IRI was a new object, and each value was interned after the fact.
+   * Add the parser's triples with `addTerms`.
+   */
+  termFactory(blankPrefix: string) {
+    const iris = this.iris;
+    let anonymous = 0;
+    const namedNode = (value: string): IndexIri => {
+      let term = iris.get(value);
+      if (term === undefined) {
+        term = new IndexIri(ownCopy(value));
+        iris.set(term.value, term);
+      }
+      return term;
+    };
+    return {
+      namedNode,
+      // "#" cannot be in a label (Turtle's or RDF/XML's rdf:nodeID): anonymous nodes never meet labelled ones.
+      blankNode: (label?: string): IndexBlank => {
+        const name = label ?? `#${anonymous++}`;
+        return new IndexBlank(name, this.intern(`_:${blankPrefix}${name}`));
+      },
+      literal: (value: string, languageOrDatatype?: string | { language: string } | { termType: string; value: string }): Lit => {
+        if (typeof languageOrDatatype === "string") return new Lit(ownCopy(value), languageOrDatatype.toLowerCase(), "");
+        if (languageOrDatatype === undefined) return new Lit(ownCopy(value), "", "");
+        if (!("termType" in languageOrDatatype)) return new Lit(ownCopy(value), languageOrDatatype.language.toLowerCase(), "");
+        const dt = languageOrDatatype.value;
+        const datatype = dt === XSD_STRING || dt === RDF_LANG_STRING ? "" : languageOrDatatype instanceof IndexIri ? dt : this.intern(dt);
+        return new Lit(ownCopy(value), "", datatype);
+      },
+      defaultGraph: () => DEFAULT_GRAPH,
+      quad: (subject: IndexIri | IndexBlank, predicate: IndexIri, object: IndexIri | IndexBlank | Lit): IndexQuad => ({ subject, predicate, object }),
+      variable: (name: string): never => {
+        throw new Error(`Variables (?${name}) are not RDF data`);
+      },
+    };
+  }
+
+  /** Add one triple whose terms a `termFactory` built. */
+  addTerms({ subject, predicate, object }: IndexQuad): void {
+    if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
+    const s = subject instanceof IndexIri ? subject.value : subject instanceof IndexBlank ? subject.key : undefined;
+    const o = object instanceof Lit ? object : object instanceof IndexIri ? object.value : object instanceof IndexBlank ? object.key : undefined;
+    // A triple term (RDF 1.2) in place of a subject or an object says nothing DCAT reads: left out.
+    if (s === undefined || o === undefined) return;
+    this.add(s, predicate.value, o);
   }
 
   add(subject: string, predicate: string, object: Obj): void {

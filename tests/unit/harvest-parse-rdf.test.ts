@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { StreamParser } from "n3";
 import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { describe, expect, it } from "vitest";
 import { FeedError } from "@/lib/harvest/fetch-feed";
@@ -7,22 +8,31 @@ import { parseRdfInto } from "@/lib/harvest/parse-rdf";
 import { isLit, TripleIndex } from "@/lib/harvest/rdf-index";
 
 /**
- * The harvest parses RDF/XML with rdfxml-streaming-parser, its IRI handling made cheaper
- * (parse-rdf.ts, RdfXmlFeedParser): the graph must be exactly the one the parser gives alone.
+ * The harvest parses with the parsers' own code but its own terms (TripleIndex.termFactory), RDF/XML
+ * with its IRI handling made cheaper (parse-rdf.ts, RdfXmlFeedParser), and Turtle, TriG and
+ * N-Triples through n3's parser without its stream wrapper: the graph must be exactly the one each
+ * parser gives alone, with its own terms, through its stream interface.
  */
 
 const BASE = "https://feeds.example.org/catalogue/feed.rdf";
 
-async function ours(text: string): Promise<string[]> {
+/** The bytes in chunks of `size` (characters of several bytes split between chunks). */
+async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function ours(text: string, syntax: "rdfxml" | "turtle" | "ntriples" = "rdfxml", chunkSize = Infinity): Promise<string[]> {
   const index = new TripleIndex();
-  await parseRdfInto(index, { syntax: "rdfxml", chunks: (async function* () { yield Buffer.from(text); })(), baseIri: BASE, blankPrefix: "p0_" });
+  await parseRdfInto(index, { syntax, chunks: chunked(text, chunkSize), baseIri: BASE, blankPrefix: "p0_" });
   return lines(index);
 }
 
-async function plain(text: string): Promise<string[]> {
+async function plain(text: string, syntax: "rdfxml" | "turtle" | "ntriples" = "rdfxml"): Promise<string[]> {
   const index = new TripleIndex();
   await new Promise<void>((resolve, reject) => {
-    const parser = new RdfXmlParser({ baseIRI: BASE });
+    const parser =
+      syntax === "rdfxml" ? new RdfXmlParser({ baseIRI: BASE }) : new StreamParser({ baseIRI: BASE, format: syntax === "turtle" ? "application/trig" : "application/n-triples" });
     parser.on("data", (q) => index.addQuad(q.subject, q.predicate, q.object, "p0_"));
     parser.on("end", resolve);
     parser.on("error", reject);
@@ -125,5 +135,74 @@ describe("RDF/XML parsing in the harvest", () => {
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/b"/></rdf:Description>
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/b c"/></rdf:Description></rdf:RDF>`;
     await expect(ours(seenFirst)).rejects.toThrow(/not valid RDF\/XML/);
+  });
+});
+
+const TURTLE = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://data.example.org/> .
+<catalog> a dcat:Catalog ; dcat:dataset <datasets/a>, _:b1, [ a dcat:Dataset ; dct:title "Anonym"@NB ] .
+<datasets/a> a dcat:Dataset ;
+  dct:title "Tittel på norsk – «Ålesund» 🌊"@nb, "Title"@EN ;
+  dct:description """Over
+flere linjer med \"sitat\" og \u00e6"""@nb ;
+  dct:issued "2020-01-01"^^xsd:date ; dct:modified "2020-01-02T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> ;
+  dcat:byteSize 1024 ; dcat:spatialResolutionInMeters 2.5 ; dct:accessRights true ;
+  dct:identifier "plain"^^xsd:string ;
+  dcat:keyword ( "en" "to" ) ;
+  dcat:distribution [ a dcat:Distribution ; dcat:accessURL <download?x=1> ] .
+_:b1 a dcat:Dataset ; dct:title "Blank"@nb ; dct:relation _:b1 .
+GRAPH <named> { <datasets/a> dct:subject <in-a-graph> }
+`;
+
+describe("Turtle, TriG and N-Triples parsing in the harvest", () => {
+  it("gives n3's own graph: blank nodes (labelled, anonymous, lists), language tags, datatypes, escapes, named graphs", async () => {
+    const expected = await plain(TURTLE, "turtle");
+    expect(expected.length).toBeGreaterThan(25);
+    expect(await ours(TURTLE, "turtle")).toEqual(expected);
+    const graph = expected.join("\n");
+    expect(graph).toContain('["Tittel på norsk – «Ålesund» 🌊","nb",""]');
+    expect(graph).toContain('["Anonym","nb",""]');
+    expect(graph).toContain('["2020-01-01","","http://www.w3.org/2001/XMLSchema#date"]');
+    expect(graph).toContain("https://data.example.org/in-a-graph");
+  });
+
+  it("gives the same graph whatever the chunks, characters of several bytes split between them", async () => {
+    const expected = await plain(TURTLE, "turtle");
+    for (const size of [1, 3, 7, 64]) expect(await ours(TURTLE, "turtle", size), `chunks of ${size} bytes`).toEqual(expected);
+  });
+
+  it("gives n3's own graph for the real Turtle feeds, and for one as N-Triples", async () => {
+    const dir = path.resolve("../shared/fixtures/dcat-real");
+    const feeds = fs.readdirSync(dir).filter((f) => f.endsWith(".ttl"));
+    expect(feeds.length).toBeGreaterThan(0);
+    for (const feed of feeds) {
+      const text = fs.readFileSync(path.join(dir, feed), "utf8");
+      expect(await ours(text, "turtle", 4096), feed).toEqual(await plain(text, "turtle"));
+    }
+    const nt = `<https://x.example/a> <http://purl.org/dc/terms/title> "A \\u00e5"@nb .\n_:x <http://purl.org/dc/terms/relation> <https://x.example/a> .\n`;
+    expect(await ours(nt, "ntriples")).toEqual(await plain(nt, "ntriples"));
+  });
+
+  it("leaves out the triples whose subject or object is an RDF 1.2 triple term (nothing DCAT reads), and keeps the rest", async () => {
+    const text = `@prefix ex: <https://x.example/> .
+ex:a ex:p <<( ex:s ex:p ex:o )>> ; ex:q "kept" .
+ex:b ex:r ex:c {| ex:since "2020" |} .
+`;
+    const graph = await ours(text, "turtle");
+    expect(graph).toEqual([
+      '_:b0 https://x.example/since ["2020","",""]',
+      'https://x.example/a https://x.example/q ["kept","",""]',
+      "https://x.example/b https://x.example/r https://x.example/c",
+    ]);
+  });
+
+  it("reads an empty document as no triples, and refuses a truncated or malformed one", async () => {
+    expect(await ours("", "turtle")).toEqual([]);
+    expect(await ours("# only a comment\n", "turtle")).toEqual([]);
+    await expect(ours(TURTLE.slice(0, TURTLE.indexOf("dct:issued")), "turtle")).rejects.toThrow(/not valid Turtle/);
+    await expect(ours("<https://x.example/a> <https://x.example/p> .", "turtle")).rejects.toThrow(FeedError);
+    await expect(ours("<https://x.example/a> <https://x.example/p> undefined:x .", "turtle")).rejects.toThrow(/not valid Turtle/);
   });
 });
