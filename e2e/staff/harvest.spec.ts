@@ -8,8 +8,9 @@ import { E2E_BASE_URL } from "../../playwright.config";
 
 /**
  * Harvesting in the staff area: the site administrator registers a DCAT source (a Turtle feed this
- * test serves over HTTP), harvests it now, reads the job report, and finds the harvested datasets
- * in the public search; the harvested dataset's staff view is read-only. Axe-checked, screenshotted.
+ * test serves over HTTP), harvests it now, follows the running job on its page (the feed is held
+ * back until then) to its report, and finds the harvested datasets in the public search; the
+ * harvested dataset's staff view is read-only. Axe-checked, screenshotted.
  */
 const SHOTS = path.resolve("test-results", "screenshots");
 const ADMIN = { email: "admin@fjordcat.test", password: "correct-horse-battery-staple" };
@@ -33,18 +34,25 @@ const FEED = `@prefix dcat: <http://www.w3.org/ns/dcat#> .
 
 let server: http.Server;
 let feedUrl = "";
+/** The feed's answer waits for this (the test lets it go once it has seen the job running). */
+let releaseFeed!: () => void;
+const feedReleased = new Promise<void>((resolve) => (releaseFeed = resolve));
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   server = http.createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/turtle; charset=utf-8" });
-    res.end(FEED);
+    res.write(FEED.slice(0, 200));
+    void feedReleased.then(() => res.end(FEED.slice(200)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/catalog.ttl`;
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(() => {
+  releaseFeed();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -83,9 +91,16 @@ test("the site administrator registers a source, harvests it and reads the repor
   await expect(page.getByRole("heading", { level: 1, name: `Testkilde ${RUN}` })).toBeVisible();
   await expectAccessible(page);
 
+  // The job's page opens while the job runs (the feed is still being read), and follows it.
   await page.getByRole("button", { name: "Høst nå" }).click();
   await expect(page).toHaveURL(/\/staff\/harvest\/jobs\/\d+$/, { timeout: 30_000 });
-  await expect(page.getByText("Vellykket")).toBeVisible();
+  await expect(page.getByText("Pågår", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(/Leser kilden \(side 1\)/);
+  await expectAccessible(page);
+  await screenshot(page, "harvest-job-running");
+  releaseFeed();
+  await expect(page.getByText("Vellykket")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("status")).toHaveCount(0);
   const counts = page.getByRole("table", { name: "Hva jobben gjorde" });
   await expect(counts.getByRole("cell").first()).toHaveText("2");
   await expectAccessible(page);

@@ -1,6 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { startProjectWorker } from "@/lib/workers/start-worker";
 import { claimHarvest, failStoppedJob, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
@@ -40,7 +41,42 @@ export type JobThreadMessage =
 
 const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
+/** The jobs running in this process, by id, with their latest progress (null before the first). */
+const running = processWide("harvest.job-progress", () => new Map<number, HarvestProgress | null>());
+
+/**
+ * A job that runs in this process: its latest progress (null before the first report), or
+ * undefined when no job of that id runs here (it has ended, or runs in another process: the CLI).
+ */
+export function runningJobProgress(jobId: number): HarvestProgress | null | undefined {
+  return running.get(jobId);
+}
+
+/**
+ * Run a harvest job (the scheduler, the staff area's "Harvest now", `npm run harvest`): in a thread
+ * of its own where it can, its progress kept for `runningJobProgress` while it runs.
+ */
 export async function runHarvestJob(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
+  let jobId: number | undefined;
+  try {
+    return await runJob(db, {
+      ...options,
+      onJobStarted: (id) => {
+        jobId = id;
+        running.set(id, null);
+        options.onJobStarted?.(id);
+      },
+      onProgress: (progress) => {
+        if (jobId !== undefined) running.set(jobId, progress);
+        options.onProgress?.(progress);
+      },
+    });
+  } finally {
+    if (jobId !== undefined) running.delete(jobId);
+  }
+}
+
+async function runJob(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
   const file = db.$client.memory ? undefined : db.$client.name;
   if (!file || !env.HARVEST_JOB_THREAD) return runHarvest(db, options);
   const { release } = claimHarvest(options);

@@ -121,12 +121,34 @@ export function getHarvestJob(
   return { ...job, source, messages: listHarvestJobMessages(db, { jobId: id }) };
 }
 
-/** Run a source now (staff "Run now"); the job runs to its end and its report is returned. */
-export async function runHarvestSourceNow(
+/**
+ * Start a source's job now (the staff area's "Harvest now", or a dry run): resolves with the job's
+ * id as soon as its row is written (status `running`), while the job goes on in its own thread;
+ * the job's page shows its progress, then its report. A staff member's request does not wait for
+ * a large or slow source, which could take minutes. Refused (conflict) while a job of the source
+ * runs in this process. `finished` settles when the job ends (its report; failures are logged).
+ */
+export async function startHarvestSourceNow(
   db: Database,
   { principal, id, dryRun = false }: { principal: Principal | null; id: number; dryRun?: boolean },
-): Promise<HarvestReport & { jobId: number }> {
+): Promise<{ jobId: number; finished: Promise<(HarvestReport & { jobId: number }) | undefined> }> {
   const source = sourceOrThrow(db, id);
   assertCan(principal, "harvest:manage", { publisherId: source.defaultPublisherId });
-  return runHarvestJob(db, { source, dryRun, triggeredBy: principal.email });
+  let started!: (jobId: number) => void;
+  let startedId: number | undefined;
+  const jobStarted = new Promise<number>((resolve) => (started = resolve));
+  const job = runHarvestJob(db, {
+    source,
+    dryRun,
+    triggeredBy: principal.email,
+    onJobStarted: (jobId) => started((startedId = jobId)),
+  });
+  // What goes wrong once the job has started is in its row too (failStoppedJob, the report): logged here.
+  const finished = job.catch((error: unknown) => {
+    if (startedId !== undefined) console.error(`Harvest job ${startedId} (source ${id}) failed`, error);
+    return undefined;
+  });
+  // Before its row exists, a job can only be refused (a job of the source is running): that error is the caller's.
+  const jobId = await Promise.race([jobStarted, job.then((report) => report.jobId)]);
+  return { jobId, finished };
 }

@@ -1,9 +1,15 @@
+import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { harvestSources } from "@/db/schema";
+import type { Principal } from "@/lib/auth/principal";
+import { resetEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { runHarvestJob } from "@/lib/harvest/job-thread";
+import { runHarvestJob, runningJobProgress } from "@/lib/harvest/job-thread";
 import { failInterruptedJobs, failStoppedJob, runHarvest, type HarvestProgress } from "@/lib/harvest/run-harvest";
+import { startHarvestSourceNow } from "@/lib/harvest/sources";
+import { startFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 /**
@@ -103,5 +109,50 @@ describe("a harvest job in a thread of its own", () => {
     expect(report.status).toBe("failed");
     expect(report.error).toMatch(/full/);
     expect(count(t, "datasets")).toBe(0);
+  });
+});
+
+describe("a source harvested now from the staff area", () => {
+  const admin = { userId: "", email: "admin@example.org", name: null, siteAdmin: true, roles: new Map(), publisherSlugs: new Map(), via: "session" } satisfies Principal;
+
+  it("answers with the job's id while the job runs, shows its progress, refuses a second start, and the job ends with its report", async () => {
+    const t = database();
+    const nav = fs.readFileSync(NAV);
+    // The feed's second half is held back until the test lets it go: the job is running meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server = await startFeedServer(async (_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/turtle" });
+      res.write(nav.subarray(0, nav.length / 2));
+      await held;
+      res.end(nav.subarray(nav.length / 2));
+    });
+    const previous = process.env.HARVEST_ALLOW_PRIVATE_NETWORK;
+    process.env.HARVEST_ALLOW_PRIVATE_NETWORK = "true";
+    resetEnv();
+    try {
+      const source = t.db.insert(harvestSources).values({ name: "NAV", url: `${server.origin}/nav.ttl`, kind: "dcat" }).returning().get();
+      await expect(startHarvestSourceNow(t.db, { principal: null, id: source.id })).rejects.toMatchObject({ code: "unauthorized" });
+      expect(count(t, "harvest_jobs")).toBe(0);
+
+      const { jobId, finished } = await startHarvestSourceNow(t.db, { principal: admin, id: source.id });
+      const row = () => t.db.get<{ status: string; created: number }>(sql`select status, created from harvest_jobs where id = ${jobId}`);
+      expect(row()?.status).toBe("running");
+      expect(runningJobProgress(jobId)).not.toBeUndefined();
+      await expect(startHarvestSourceNow(t.db, { principal: admin, id: source.id })).rejects.toMatchObject({ code: "conflict" });
+      expect(count(t, "harvest_jobs")).toBe(1);
+
+      release();
+      const report = await finished;
+      expect(report).toMatchObject({ jobId, status: "succeeded", created: 42 });
+      expect(row()).toEqual({ status: "succeeded", created: 42 });
+      expect(runningJobProgress(jobId)).toBeUndefined();
+    } finally {
+      release();
+      if (previous === undefined) delete process.env.HARVEST_ALLOW_PRIVATE_NETWORK;
+      else process.env.HARVEST_ALLOW_PRIVATE_NETWORK = previous;
+      resetEnv();
+      await server.close();
+    }
   });
 });

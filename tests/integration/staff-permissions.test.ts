@@ -10,6 +10,7 @@ import { importDatasetsCsv } from "@/lib/catalogue/import-csv";
 import type { DatasetInputRaw } from "@/lib/catalogue/schemas";
 import { getStaffDataset } from "@/lib/catalogue/staff-queries";
 import { AppError } from "@/lib/errors";
+import { createHarvestSource, startHarvestSourceNow } from "@/lib/harvest/sources";
 import { addMember, createPublisherCommand, removeMember, setMemberRole, updatePublisher } from "@/lib/publishers/commands";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/commands";
 import { createUser } from "@/lib/users/commands";
@@ -91,6 +92,10 @@ const csv = () =>
     `Importert ${Math.random().toString(36).slice(2, 8)},Fra CSV,${home},TRAN,PUBLIC,NLOD_2_0,https://example.org/i.csv,CSV`,
   ].join("\n");
 
+/** A harvest source of the home publisher (its feed is never reached: a private address is refused). */
+const homeSource = () =>
+  String(createHarvestSource(t.db, { principal: principals.siteAdmin, input: { name: `Kilde ${Math.random()}`, url: "http://127.0.0.1:9/feed.ttl", defaultPublisher: home } }).id);
+
 const DATASET_WRITERS: Role[] = ["editor", "publisherAdmin", "siteAdmin"];
 const ADMINS: Role[] = ["publisherAdmin", "siteAdmin"];
 
@@ -112,6 +117,18 @@ const OPERATIONS: { name: string; allowed: Role[]; prepare?: () => string; run: 
   },
   { name: "create token for the editor", allowed: ["editor", "siteAdmin"], run: (p) => createApiToken(t.db, p, { name: "ci", userId: principals.editor!.userId }) },
   { name: "import CSV", allowed: DATASET_WRITERS, run: (p) => importDatasetsCsv(t.db, p, { csv: csv(), dryRun: false }) },
+  {
+    name: "create harvest source",
+    allowed: ADMINS,
+    run: (p) => createHarvestSource(t.db, { principal: p, input: { name: `Kilde ${Math.random()}`, url: "https://example.org/feed.ttl", defaultPublisher: home } }),
+  },
+  {
+    name: "harvest a source now",
+    allowed: ADMINS,
+    prepare: homeSource,
+    // The job starts (it is what an allowed caller gets), and is let run to its end before the next cell.
+    run: async (p, id) => (await (await startHarvestSourceNow(t.db, { principal: p, id: Number(id) })).finished)?.status,
+  },
   { name: "create publisher", allowed: ["siteAdmin"], run: (p) => createPublisherCommand(t.db, p, { name: { nb: `Etat ${Math.random()}` } }) },
   { name: "edit publisher", allowed: ["siteAdmin"], run: (p) => updatePublisher(t.db, p, other, { name: { nb: "Nytt etatsnavn" } }) },
   {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getPrincipal } from "@/lib/auth/session";
 import { getDb } from "@/lib/database";
 import type { HarvestSourceInputRaw } from "@/lib/harvest/schemas";
-import { createHarvestSource, runHarvestSourceNow, updateHarvestSource } from "@/lib/harvest/sources";
+import { createHarvestSource, startHarvestSourceNow, updateHarvestSource } from "@/lib/harvest/sources";
 import { failureState, formValues, nestedInput, type ActionState } from "../../_components/action-state";
 import { SOURCE_FIELD_NAMES } from "./source-fields";
 
@@ -40,12 +40,12 @@ export async function updateSourceAction(id: number, _state: ActionState | null,
   return { status: "ok" };
 }
 
-/** Run the source now (or as a dry run); the job runs to its end, then its report opens. */
+/** Start the source's job now (or a dry run) and open the job's page, which follows it to its report. */
 export async function runSourceAction(id: number, dryRun: boolean, _state: ActionState | null): Promise<ActionState> {
   const principal = await getPrincipal();
   let jobId: number;
   try {
-    jobId = (await runHarvestSourceNow(getDb(), { principal, id, dryRun })).jobId;
+    jobId = (await startHarvestSourceNow(getDb(), { principal, id, dryRun })).jobId;
   } catch (error) {
     return failureState(error);
   }

@@ -10,6 +10,7 @@ import { DateTime } from "../../../../_components/date-time";
 import { Forbidden } from "../../../../_components/forbidden";
 import { staffRead } from "../../../../_components/staff-read";
 import { JobStatusTag } from "../../job-status-tag";
+import { JobProgress } from "./job-progress";
 import { StaffTable } from "@/app/(staff)/_components/staff-table";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +48,7 @@ export default async function HarvestJobPage({ params }: Props) {
         <p>
           <JobStatusTag status={job.status} /> {job.dryRun && <Tag color="neutral">{t("job.dryRunTag")}</Tag>}
         </p>
+        {job.status === "running" && <JobProgress jobId={id} />}
         {job.error && (
           <Alert color="danger">
             <strong>{t("job.error")}:</strong> {job.error}
@@ -78,59 +80,64 @@ export default async function HarvestJobPage({ params }: Props) {
         </dl>
       </div>
 
-      <div className="fc-table-scroll" role="region" aria-labelledby="counts-caption" tabIndex={0}>
-        <table className="ds-table fc-staff-table">
-          <caption id="counts-caption">{t("job.countsCaption")}</caption>
-          <thead>
-            <tr>
-              {COUNTS.map((key) => (
-                <th scope="col" key={key}>
-                  {t(`job.${key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {COUNTS.map((key) => (
-                <td key={key}>{job[key]}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-
-      <section aria-labelledby="messages-heading" className="fc-stack fc-stack--tight">
-        <Heading level={2} size="sm" id="messages-heading">
-          {t("job.messagesHeading")}
-        </Heading>
-        {job.messages.length === 0 ? (
-          <Paragraph>{t("job.noMessages")}</Paragraph>
-        ) : (
-          <StaffTable labelledBy="messages-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("job.level")}</th>
-                <th scope="col">{t("job.record")}</th>
-                <th scope="col">{t("job.message")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.messages.map((message) => (
-                <tr key={message.id}>
-                  <td>
-                    <Tag color={message.level === "error" ? "danger" : "warning"}>
-                      {message.level === "error" ? t("job.errorLevel") : t("job.warning")}
-                    </Tag>
-                  </td>
-                  <td className="fc-code fc-break">{message.recordUri ?? "–"}</td>
-                  <td>{message.message}</td>
+      {/* What a job did is known when it ends: a running job shows its progress above instead. */}
+      {job.status !== "running" && (
+        <>
+          <div className="fc-table-scroll" role="region" aria-labelledby="counts-caption" tabIndex={0}>
+            <table className="ds-table fc-staff-table">
+              <caption id="counts-caption">{t("job.countsCaption")}</caption>
+              <thead>
+                <tr>
+                  {COUNTS.map((key) => (
+                    <th scope="col" key={key}>
+                      {t(`job.${key}`)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </StaffTable>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                <tr>
+                  {COUNTS.map((key) => (
+                    <td key={key}>{job[key]}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+
+          <section aria-labelledby="messages-heading" className="fc-stack fc-stack--tight">
+            <Heading level={2} size="sm" id="messages-heading">
+              {t("job.messagesHeading")}
+            </Heading>
+            {job.messages.length === 0 ? (
+              <Paragraph>{t("job.noMessages")}</Paragraph>
+            ) : (
+              <StaffTable labelledBy="messages-heading">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("job.level")}</th>
+                    <th scope="col">{t("job.record")}</th>
+                    <th scope="col">{t("job.message")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {job.messages.map((message) => (
+                    <tr key={message.id}>
+                      <td>
+                        <Tag color={message.level === "error" ? "danger" : "warning"}>
+                          {message.level === "error" ? t("job.errorLevel") : t("job.warning")}
+                        </Tag>
+                      </td>
+                      <td className="fc-code fc-break">{message.recordUri ?? "–"}</td>
+                      <td>{message.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </StaffTable>
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }
