@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   check,
+  customType,
   index,
   integer,
   primaryKey,
@@ -12,6 +13,17 @@ import {
 import { timestamp } from "./timestamp";
 
 export const PUBLICATION_STATES = ["draft", "published", "withdrawn"] as const;
+
+/** How catalogue_records.raw is stored: null for text, "br" for brotli-compressed bytes (lib/harvest/raw-record.ts). */
+export const RAW_ENCODINGS = ["br"] as const;
+
+/**
+ * A column declared `text` that holds text or bytes (SQLite keeps a value's own type): the raw
+ * harvested record, compressed since migration 0006, as text before it.
+ */
+const textOrBytes = customType<{ data: string | Uint8Array; driverData: string | Uint8Array }>({
+  dataType: () => "text",
+});
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
 export const ACCESS_RIGHTS_VALUES = ["PUBLIC", "RESTRICTED", "NON_PUBLIC"] as const;
@@ -289,7 +301,8 @@ export const catalogueRecords = sqliteTable(
     harvestedAt: text("harvested_at"),
     contentHash: text("content_hash"),
     rawFormat: text("raw_format"),
-    raw: text("raw"),
+    raw: textOrBytes("raw"),
+    rawEncoding: text("raw_encoding", { enum: RAW_ENCODINGS }),
     /** Harvested records: when a complete harvest last listed it, and since when it has been missing. */
     lastSeenAt: text("last_seen_at"),
     missingSince: text("missing_since"),

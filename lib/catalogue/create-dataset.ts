@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refresh-openness";
 import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
+import type { RawEncoding } from "@/lib/harvest/raw-record";
 import type { Actor } from "./actor";
 import { canonicalInput, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
 import { alreadyValidated, parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "./schemas";
@@ -16,7 +17,9 @@ export type RecordOrigin =
       sourceId: number | null;
       uri: string;
       identifier?: string;
-      raw?: string;
+      /** The raw record: text, or bytes encoded as `rawEncoding` says (lib/harvest/raw-record.ts). */
+      raw?: string | Uint8Array;
+      rawEncoding?: RawEncoding;
       rawFormat?: string;
       contentHash?: string;
       /** The harvest's time of seeing it (catalogue_records.last_seen_at), when written by one. */
@@ -134,8 +137,8 @@ export function createDataset(
   statement(
     tx,
     `insert into catalogue_records (dataset_id, origin, harvest_source_id, source_note, issued, modified, harvested_at,
-      content_hash, raw, raw_format, last_seen_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      content_hash, raw, raw_encoding, raw_format, last_seen_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     origin.kind,
@@ -146,6 +149,7 @@ export function createDataset(
     harvested ? now : null,
     harvested?.contentHash ?? null,
     harvested?.raw ?? null,
+    harvested?.rawEncoding ?? null,
     harvested?.rawFormat ?? null,
     harvested?.seenAt ?? null,
   );

@@ -78,7 +78,14 @@ export function getDatasetBySlug(
   { slug, includeDrafts = false }: { slug: string; includeDrafts?: boolean },
 ): DatasetDetails | undefined {
   const row = db
-    .select({ d: datasets, p: publishers, c: contactPoints, r: catalogueRecords, sourceName: harvestSources.name })
+    .select({
+      d: datasets,
+      p: publishers,
+      c: contactPoints,
+      // Not the raw harvested record, which the page does not show.
+      r: { origin: catalogueRecords.origin, issued: catalogueRecords.issued, modified: catalogueRecords.modified, sourceNote: catalogueRecords.sourceNote },
+      sourceName: harvestSources.name,
+    })
     .from(datasets)
     .innerJoin(publishers, eq(publishers.id, datasets.publisherId))
     .leftJoin(contactPoints, eq(contactPoints.id, datasets.contactPointId))

@@ -16,6 +16,7 @@ import {
 import { can, writablePublisherIds } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, validationError } from "@/lib/errors";
+import { unpackRaw } from "@/lib/harvest/raw-record";
 import { assessOpenness, type NotOpenReason } from "@/lib/kpi/openness";
 import { readDatasetInput } from "./dataset-parts";
 import { revisionChanges } from "./diff";
@@ -122,6 +123,8 @@ export type StaffDataset = {
   publisher: { slug: string; name: LangText };
   origin: "local" | "harvest";
   harvestSource?: { id: number; name: string };
+  /** A harvested dataset's record as its source described it (N-Triples, or the source's JSON). */
+  harvestedRecord?: { format: string; text: string };
   openness: { isOpen: boolean; reasons: NotOpenReason[] };
   revisions: StaffRevision[];
   permissions: { canEdit: boolean; canChangeState: boolean };
@@ -147,6 +150,7 @@ export function getStaffDataset(db: Executor, principal: Principal | null, slug:
   }
   const input = readDatasetInput(db, d.id)!;
   const origin = row.record?.origin === "harvest" ? "harvest" : "local";
+  const harvestedText = origin === "harvest" ? unpackRaw(row.record!.raw, row.record!.rawEncoding) : null;
   const mayWrite = can(principal, "dataset:write", { publisherId: d.publisherId });
   return {
     id: d.id,
@@ -161,6 +165,7 @@ export function getStaffDataset(db: Executor, principal: Principal | null, slug:
     publisher: { slug: row.publisher.slug, name: lang(row.publisher.nameNb, row.publisher.nameNn, row.publisher.nameEn) },
     origin,
     ...(row.source?.id != null && { harvestSource: { id: row.source.id, name: row.source.name } }),
+    ...(harvestedText !== null && { harvestedRecord: { format: row.record!.rawFormat ?? "text/plain", text: harvestedText } }),
     openness: assessOpenness(input),
     revisions: db
       .select({

@@ -15,11 +15,14 @@ import { refreshDerived, validDatasetInput, type DeferredDerived } from "./creat
 import { canonicalInput, readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
 import { diffSnapshots } from "./diff";
 import { type DatasetInput, type DatasetInputRaw } from "./schemas";
+import type { RawEncoding } from "@/lib/harvest/raw-record";
 
 /** What a harvest knows about the record it is writing (kept on the catalogue record). */
 export type HarvestRecordUpdate = {
   contentHash?: string;
-  raw?: string;
+  /** The raw record: text, or bytes encoded as `rawEncoding` says (lib/harvest/raw-record.ts). */
+  raw?: string | Uint8Array;
+  rawEncoding?: RawEncoding | null;
   rawFormat?: string;
   harvestedAt?: string;
 };

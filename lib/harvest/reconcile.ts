@@ -120,7 +120,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: record.contentHash, raw: record.raw, rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: record.contentHash, raw: record.raw, rawEncoding: record.rawEncoding, rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -143,6 +143,7 @@ export function reconcileRecords(
             uri: record.uri,
             identifier: record.identifier,
             raw: record.raw,
+            rawEncoding: record.rawEncoding,
             rawFormat: record.rawFormat,
             contentHash: record.contentHash,
             seenAt: nowIso,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
+import { packRaw, type RawEncoding } from "./raw-record";
 
 /**
  * What a harvest gathers before it writes anything: one record per dataset in the source, mapped
@@ -28,7 +29,9 @@ export type HarvestedRecord = {
    */
   input: DatasetInput;
   publisher?: HarvestedPublisher;
-  raw: string;
+  /** The source's own description of the dataset (`rawFormat`), compressed as it is kept (raw-record.ts). */
+  raw: Uint8Array;
+  rawEncoding: RawEncoding;
   rawFormat: string;
   contentHash: string;
   warnings: string[];
@@ -49,6 +52,16 @@ export function contentHash(input: DatasetInput, publisher: HarvestedPublisher |
     .update("\u0000")
     .update(raw)
     .digest("base64url");
+}
+
+/** A record's raw description as it is kept (compressed), and the record's content hash, taken over the text. */
+export function keepRaw(
+  input: DatasetInput,
+  publisher: HarvestedPublisher | undefined,
+  raw: string,
+  rawFormat: string,
+): Pick<HarvestedRecord, "raw" | "rawEncoding" | "rawFormat" | "contentHash"> {
+  return { raw: packRaw(raw), rawEncoding: "br", rawFormat, contentHash: contentHash(input, publisher, raw) };
 }
 
 /** Top-level fields a record can do without: a bad value there is dropped with a warning. */

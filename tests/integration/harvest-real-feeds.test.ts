@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
+import { Parser as N3Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { harvestSources } from "@/db/schema";
 import { readDatasetInput } from "@/lib/catalogue/dataset-parts";
 import { listHarvestJobMessages } from "@/lib/harvest/queries";
+import { unpackRaw, type RawEncoding } from "@/lib/harvest/raw-record";
 import { runHarvest } from "@/lib/harvest/run-harvest";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -75,6 +77,23 @@ describe("real DCAT feeds over HTTP", () => {
     for (const quirk of quirks) expect(warnings.some((w) => quirk.test(w)), `a warning matching ${quirk}`).toBe(true);
     const stored = t.db.get<{ n: number }>(sql`select count(*) as n from catalogue_records where harvest_source_id = ${source.id} and origin = 'harvest' and raw is not null and content_hash is not null`)!.n;
     expect(stored).toBe(datasets);
+    // Each record's own description is kept compressed, and reads back as the source gave it.
+    const raws = t.db.all<{ uri: string; raw: Uint8Array; encoding: RawEncoding; format: string }>(sql`
+      select d.uri, r.raw, r.raw_encoding as encoding, r.raw_format as format
+      from catalogue_records r join datasets d on d.id = r.dataset_id where r.harvest_source_id = ${source.id}`);
+    for (const row of raws) {
+      expect(row.encoding).toBe("br");
+      const text = unpackRaw(row.raw, row.encoding)!;
+      expect(row.raw.byteLength).toBeLessThan(Buffer.byteLength(text));
+      if (row.format === "application/n-triples") {
+        const quads = new N3Parser({ format: "N-Triples" }).parse(text);
+        // The dataset's own triples (a blank-node dataset, given a URI by the harvest, by its blank node).
+        expect(quads.some((q) => q.subject.value === row.uri || q.subject.termType === "BlankNode")).toBe(true);
+      } else {
+        expect(row.format).toBe("application/json");
+        expect(JSON.parse(text)).toBeTypeOf("object");
+      }
+    }
 
     const second = await runHarvest(t.db, { source: t.db.select().from(harvestSources).where(eq(harvestSources.id, source.id)).get()!, triggeredBy: "test", limits });
     expect(second.error).toBeUndefined();

@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { getMigrationState, migrateDatabase } from "@/db/migrate";
 import journal from "@/db/migrations/meta/_journal.json";
+import type { Principal } from "@/lib/auth/principal";
 import { getDatasetBySlug } from "@/lib/catalogue/get-dataset";
+import { getStaffDataset } from "@/lib/catalogue/staff-queries";
 import { computeKpi } from "@/lib/kpi/compute-kpi";
 import { ensureKpiAggregates } from "@/lib/kpi/refresh-openness";
 import { resolveKpiScope, WHOLE_CATALOGUE } from "@/lib/kpi/scope";
@@ -32,6 +34,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const OPERATOR = { userId: "", email: "cli", name: null, siteAdmin: true, roles: new Map(), publisherSlugs: new Map(), via: "cli" } satisfies Principal;
 const CC_BY = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
 const NLOD = "http://publications.europa.eu/resource/authority/licence/NLOD_2_0";
 
@@ -124,6 +127,11 @@ const FIXTURES: Record<string, (sqlite: BetterSqlite3.Database) => void> = {
       update harvest_sources set last_run_at = '2024-06-01T03:00:00Z', next_run_at = '2024-06-02T03:00:00Z';
     `);
   },
+  "0005_harvest_feed_hash": (sqlite) => {
+    sqlite.exec(`
+      update harvest_jobs set feed_hash = 'v1:qYtTnV3sKk8b0mJ4hX2cF1eW9uZ7oA5pL6dR3gS0yIw', seen_at = '2024-06-01T03:00:05Z' where id = 1;
+    `);
+  },
 };
 
 /** A migrations folder holding the first `count` committed migrations, as that release shipped them. */
@@ -209,6 +217,11 @@ describe("migrations from every earlier release", () => {
         expect(found.results.map((r) => r.slug)).toEqual(["badeplasser-alesund"]);
         const kpi = computeKpi(db, resolveKpiScope(db, WHOLE_CATALOGUE));
         expect(kpi).toMatchObject({ inventory: 2, openPublished: 1 });
+        // A raw harvested record kept as text before records were compressed (0006) reads as it was.
+        expect(getStaffDataset(db, OPERATOR, "hoydekurver-more").harvestedRecord).toEqual({
+          format: "text/turtle",
+          text: "<https://data.geonorge.no/dataset/hoydekurver> a <http://www.w3.org/ns/dcat#Dataset> .",
+        });
       } finally {
         closeDatabase(db);
       }

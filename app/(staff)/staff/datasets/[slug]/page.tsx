@@ -84,6 +84,19 @@ export default async function StaffDatasetPage({ params, searchParams }: Props) 
             {dataset.origin === "harvest" && (
               <Paragraph>{t("harvestedNote", { source: dataset.harvestSource?.name ?? t("unknownSource") })}</Paragraph>
             )}
+            {dataset.harvestedRecord && (
+              <details className="fc-harvested-record">
+                <summary>
+                  {t("harvestedRecord", {
+                    format: dataset.harvestedRecord.format,
+                    size: `${(Buffer.byteLength(dataset.harvestedRecord.text) / 1024).toFixed(1)} KB`,
+                  })}
+                </summary>
+                <pre className="fc-code" tabIndex={0}>
+                  {dataset.harvestedRecord.text}
+                </pre>
+              </details>
+            )}
             {dataset.permissions.canChangeState && (
               <div className="fc-actions">
                 {NEXT_STATES[dataset.state].map((state) => (

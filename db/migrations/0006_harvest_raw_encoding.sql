@@ -1,0 +1,1 @@
+ALTER TABLE `catalogue_records` ADD `raw_encoding` text;
