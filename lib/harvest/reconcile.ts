@@ -6,6 +6,7 @@ import { withPublisher } from "@/lib/catalogue/schemas";
 import { replaceDataset, setDatasetState } from "@/lib/catalogue/update-dataset";
 import { AppError } from "@/lib/errors";
 import { PublisherResolver } from "./publishers";
+import { packRaw } from "./raw-record";
 import type { HarvestedRecord, RecordFailure } from "./records";
 import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
@@ -120,7 +121,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: record.contentHash, raw: record.raw, rawEncoding: record.rawEncoding, rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: record.contentHash, raw: packRaw(record.raw), rawEncoding: "br", rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -142,8 +143,8 @@ export function reconcileRecords(
             sourceId: options.sourceId,
             uri: record.uri,
             identifier: record.identifier,
-            raw: record.raw,
-            rawEncoding: record.rawEncoding,
+            raw: packRaw(record.raw),
+            rawEncoding: "br",
             rawFormat: record.rawFormat,
             contentHash: record.contentHash,
             seenAt: nowIso,

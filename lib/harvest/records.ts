@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
-import { packRaw, type RawEncoding } from "./raw-record";
 
 /**
  * What a harvest gathers before it writes anything: one record per dataset in the source, mapped
@@ -29,9 +28,8 @@ export type HarvestedRecord = {
    */
   input: DatasetInput;
   publisher?: HarvestedPublisher;
-  /** The source's own description of the dataset (`rawFormat`), compressed as it is kept (raw-record.ts). */
-  raw: Uint8Array;
-  rawEncoding: RawEncoding;
+  /** The source's own description of the dataset (`rawFormat`); compressed when it is written (raw-record.ts). */
+  raw: string;
   rawFormat: string;
   contentHash: string;
   warnings: string[];
@@ -54,14 +52,14 @@ export function contentHash(input: DatasetInput, publisher: HarvestedPublisher |
     .digest("base64url");
 }
 
-/** A record's raw description as it is kept (compressed), and the record's content hash, taken over the text. */
+/** A record's raw description, and its content hash (of the mapped record and the raw description). */
 export function keepRaw(
   input: DatasetInput,
   publisher: HarvestedPublisher | undefined,
   raw: string,
   rawFormat: string,
-): Pick<HarvestedRecord, "raw" | "rawEncoding" | "rawFormat" | "contentHash"> {
-  return { raw: packRaw(raw), rawEncoding: "br", rawFormat, contentHash: contentHash(input, publisher, raw) };
+): Pick<HarvestedRecord, "raw" | "rawFormat" | "contentHash"> {
+  return { raw, rawFormat, contentHash: contentHash(input, publisher, raw) };
 }
 
 /** Top-level fields a record can do without: a bad value there is dropped with a warning. */
