@@ -1,8 +1,8 @@
 import type { Worker } from "node:worker_threads";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
-import { processWide } from "@/lib/process-wide";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { processWide } from "@/lib/process-wide";
 import { startProjectWorker } from "@/lib/workers/start-worker";
 import { claimHarvest, failStoppedJob, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
 
