@@ -14,6 +14,7 @@ import { StaffForm } from "../../../_components/staff-form";
 import { staffRead } from "../../../_components/staff-read";
 import { runSourceAction, updateSourceAction } from "../actions";
 import { JobStatusTag } from "../job-status-tag";
+import { RefreshWhileRunning } from "../refresh-while-running";
 import { harvestPublisherOptions } from "../publisher-options";
 import { sourceFields } from "../source-fields";
 import { StaffTable } from "@/app/(staff)/_components/staff-table";
@@ -74,6 +75,8 @@ export default async function HarvestSourcePage({ params }: Props) {
         </div>
       </div>
 
+      {/* A running job's status in the table below changes by itself when the job ends. */}
+      {source.jobs.some((job) => job.status === "running") && <RefreshWhileRunning />}
       <section aria-labelledby="jobs-heading" className="fc-stack fc-stack--tight">
         <Heading level={2} size="sm" id="jobs-heading">
           {t("jobsHeading")}

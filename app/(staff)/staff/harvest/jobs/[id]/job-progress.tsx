@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { runningJobProgress } from "@/lib/harvest/job-thread";
-import { RefreshWhileRunning } from "./refresh-while-running";
+import { RefreshWhileRunning } from "../../refresh-while-running";
 
 /**
  * A running job's progress, as far as this process knows it (a job started from the command line
