@@ -2,7 +2,7 @@ import { accessRightsFromUri, normaliseFrequency, type AccessRightsCode, type La
 import { RecordWarnings } from "./map-dcat";
 import { bboxToWkt, readJsonDistribution, readLicenceText, readThemesFromWords, str } from "./map-json-common";
 import { plainText, readDate, readEmail, readHttpUrl, readOrgNumber, truncate } from "./normalise";
-import { keepRaw, type HarvestedInput, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
+import { contentHash, type HarvestedInput, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
 
 /**
  * CKAN packages (from package_search) to the registration shape, reading ckanext-dcat's extras
@@ -146,7 +146,9 @@ function mapPackage(pkg: CkanPackage, siteUrl: string): { record: HarvestedRecor
       identifier: extras.get("identifier") ?? str(pkg.id),
       input: validated.input,
       publisher,
-      ...keepRaw(validated.input, publisher, raw, "application/json"),
+      raw,
+      rawFormat: "application/json",
+      contentHash: contentHash(validated.input, publisher, raw),
       warnings: warn.list,
     },
   };

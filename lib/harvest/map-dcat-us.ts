@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { normaliseFrequency, type AccessRightsCode } from "@/lib/vocabularies";
-import { type HarvestedInput, type HarvestedRecord, type RecordFailure, keepRaw, validateRecord } from "./records";
+import { type HarvestedInput, type HarvestedRecord, type RecordFailure, contentHash, validateRecord } from "./records";
 import { RecordWarnings } from "./map-dcat";
 import { bboxToWkt, list, readJsonDistribution, readLicenceText, readThemesFromWords, str } from "./map-json-common";
 import { plainText, readDate, readEmail, readHttpUrl, truncate } from "./normalise";
@@ -131,7 +131,9 @@ function mapDcatUsDataset(item: Record<string, unknown>, feedUrl: string): { rec
       identifier,
       input: validated.input,
       publisher,
-      ...keepRaw(validated.input, publisher, raw, "application/json"),
+      raw,
+      rawFormat: "application/json",
+      contentHash: contentHash(validated.input, publisher, raw),
       warnings: warn.list,
     },
   };

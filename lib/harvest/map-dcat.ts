@@ -18,7 +18,7 @@ import {
 } from "@/lib/vocabularies";
 import { plainText, readByteSize, readDate, readEmail, readHttpUrl, readOrgNumber, readPositiveNumber, truncate } from "./normalise";
 import { isBlank, isIri, isLit, Lit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
-import { keepRaw, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
+import { contentHash, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
 import { fallbackThemes } from "./theme-mappings";
 
 /**
@@ -329,7 +329,9 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
       identifier: literalValues(o(`${DCT}identifier`))[0],
       input: validated.input,
       publisher,
-      ...keepRaw(validated.input, publisher, raw, "application/n-triples"),
+      raw,
+      rawFormat: "application/n-triples",
+      contentHash: contentHash(validated.input, publisher, raw),
       warnings: warn.list,
     },
   };

@@ -20,9 +20,9 @@ const PACK_OPTIONS = (size: number): zlib.BrotliOptions => ({
   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size },
 });
 
-/** The raw record compressed, as it is stored. */
-export function packRaw(text: string): Buffer {
-  return zlib.brotliCompressSync(text, PACK_OPTIONS(text.length));
+/** The raw record as it is stored: compressed, with its encoding. */
+export function packRaw(text: string): { raw: Buffer; rawEncoding: RawEncoding } {
+  return { raw: zlib.brotliCompressSync(text, PACK_OPTIONS(text.length)), rawEncoding: "br" };
 }
 
 /** The raw record as text, however it was stored. */

@@ -91,7 +91,6 @@ export class TripleIndex {
 
   /** Add one triple from RDF/JS terms; `blankPrefix` keeps blank nodes of different pages apart. */
   addQuad(s: TermLike, p: TermLike, o: TermLike, blankPrefix: string): void {
-    if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
     // IRIs and blank nodes are interned: the same node named in many triples (a licence, a
     // theme, a distribution both described and linked) is then one string, not one per triple.
     const subject = this.intern(s.termType === "BlankNode" ? `_:${blankPrefix}${s.value}` : s.value);
@@ -152,7 +151,6 @@ export class TripleIndex {
 
   /** Add one triple whose terms a `termFactory` built. */
   addTerms({ subject, predicate, object }: IndexQuad): void {
-    if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
     const s = subject instanceof IndexIri ? subject.value : subject instanceof IndexBlank ? subject.key : undefined;
     const o = object instanceof Lit ? object : object instanceof IndexIri ? object.value : object instanceof IndexBlank ? object.key : undefined;
     // A triple term (RDF 1.2) in place of a subject or an object says nothing DCAT reads: left out.
@@ -161,6 +159,7 @@ export class TripleIndex {
   }
 
   add(subject: string, predicate: string, object: Obj): void {
+    if (this.sealed) throw new Error("The triple index is sealed: no triples can be added");
     let list = this.subjects.get(subject);
     if (!list) {
       list = [];

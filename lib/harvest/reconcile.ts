@@ -121,7 +121,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: record.contentHash, raw: packRaw(record.raw), rawEncoding: "br", rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: record.contentHash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -143,8 +143,7 @@ export function reconcileRecords(
             sourceId: options.sourceId,
             uri: record.uri,
             identifier: record.identifier,
-            raw: packRaw(record.raw),
-            rawEncoding: "br",
+            ...packRaw(record.raw),
             rawFormat: record.rawFormat,
             contentHash: record.contentHash,
             seenAt: nowIso,

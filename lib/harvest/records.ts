@@ -52,16 +52,6 @@ export function contentHash(input: DatasetInput, publisher: HarvestedPublisher |
     .digest("base64url");
 }
 
-/** A record's raw description, and its content hash (of the mapped record and the raw description). */
-export function keepRaw(
-  input: DatasetInput,
-  publisher: HarvestedPublisher | undefined,
-  raw: string,
-  rawFormat: string,
-): Pick<HarvestedRecord, "raw" | "rawFormat" | "contentHash"> {
-  return { raw, rawFormat, contentHash: contentHash(input, publisher, raw) };
-}
-
 /** Top-level fields a record can do without: a bad value there is dropped with a warning. */
 const REQUIRED = new Set(["title", "description", "themes", "accessRights", "publisher"]);
 const PLACEHOLDER_PUBLISHER = "harvested-publisher";
