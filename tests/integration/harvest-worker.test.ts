@@ -6,7 +6,7 @@ import { catalogToString } from "@/lib/dcat/catalog-document";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
 import { FeedError } from "@/lib/harvest/fetch-feed";
 import { gatherSource, type GatherOptions, type GatherResult } from "@/lib/harvest/gather";
-import { gatherInWorker } from "@/lib/harvest/gather-in-worker";
+import { gatherInWorker, idleGatherWorkerCount } from "@/lib/harvest/gather-in-worker";
 import { runHarvest } from "@/lib/harvest/run-harvest";
 import { createSyntheticCatalogue, type DcatTestCatalogue } from "../helpers/dcat-catalogues";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
@@ -86,6 +86,22 @@ describe("the harvest's parse worker", () => {
     } finally {
       second!.dispose();
     }
+  });
+
+  it("lets its worker go as soon as the last record is read, before the caller disposes of the gather", async () => {
+    const gathered = await gatherInWorker("dcat", `${server.origin}/synthetic.ttl`, options);
+    try {
+      // The job's worker is busy (an idle one, if any, was taken for it).
+      expect(idleGatherWorkerCount()).toBe(0);
+      const records = [...gathered!.records];
+      expect(records.length).toBeGreaterThan(300);
+      // A source this small: the worker is back in the pool for the next job, while the caller
+      // (a writer that has not committed yet) still holds the gather.
+      expect(idleGatherWorkerCount()).toBe(1);
+    } finally {
+      gathered!.dispose();
+    }
+    expect(idleGatherWorkerCount()).toBe(1);
   });
 
   it("fails on a malformed feed before any record, with the in-process gather's error", async () => {
