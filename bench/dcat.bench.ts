@@ -7,7 +7,7 @@ import { Graph } from "@/lib/dcat/graph";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { prepareCatalog } from "@/lib/dcat/catalog-document";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
-import { getPipeline } from "@/lib/dcat/profiles";
+import { getPipeline, newProfileContext } from "@/lib/dcat/profiles";
 import { loadDatasetsForRdf } from "@/lib/dcat/load-datasets";
 import { listPublishedDatasetIds } from "@/lib/dcat/queries";
 import { ensureBenchCatalogue } from "./support/catalogue";
@@ -157,7 +157,7 @@ function streamCatalog(url: string): Promise<{ ms: number; bytes: number; datase
 /** The reference: the same quads (built untimed, batch by batch) through a bare n3 Writer. */
 function bareWriter(db: Database): { ms: number; quads: number } {
   const pipeline = getPipeline("dcat-ap-3");
-  const ctx = { baseUrl: "http://localhost", catalogUri: "http://localhost/catalog", described: new Set<string>() };
+  const ctx = newProfileContext({ baseUrl: "http://localhost", catalogUri: "http://localhost/catalog" });
   let length = 0;
   const writer = new Writer(
     { write: (s: string) => void (length += s.length), end: (done?: () => void) => done?.() } as unknown as NodeJS.WritableStream,

@@ -6,7 +6,7 @@ import type { RdfFormat } from "./content-types";
 import { Graph } from "./graph";
 import { addPagingTriples } from "./hydra";
 import type { DcatCatalog, DcatDataset } from "./model";
-import { type DcatProfile, getPipeline, type ProfileContext, type ProfileName } from "./profiles";
+import { type DcatProfile, getPipeline, newProfileContext, type ProfileContext, type ProfileName } from "./profiles";
 import {
   type CatalogueVersion,
   type DatasetFilter,
@@ -67,7 +67,7 @@ export const FRAGMENT_FORMATS: readonly RdfFormat[] = ["ttl", "nt"];
 export type DatasetWriting = { pipeline: readonly DcatProfile[]; ctx: ProfileContext; shared: SharedRecords };
 
 export function startDatasetWriting({ baseUrl, catalogUri, profile }: { baseUrl: string; catalogUri: string; profile: ProfileName }): DatasetWriting {
-  return { pipeline: getPipeline(profile), ctx: { baseUrl, catalogUri, described: new Set() }, shared: newSharedRecords() };
+  return { pipeline: getPipeline(profile), ctx: newProfileContext({ baseUrl, catalogUri }), shared: newSharedRecords() };
 }
 
 function writeDatasets(writer: RdfWriter, { pipeline, ctx }: DatasetWriting, datasets: readonly DcatDataset[]): void {

@@ -3,7 +3,7 @@ import { describeCatalog } from "./catalog-metadata";
 import type { RdfFormat } from "./content-types";
 import { Graph } from "./graph";
 import type { DcatDataset } from "./model";
-import { getPipeline, type ProfileName } from "./profiles";
+import { getPipeline, newProfileContext, type ProfileName } from "./profiles";
 import { loadDatasetsForRdf } from "./load-datasets";
 import { findPublishedDatasetId } from "./queries";
 import { serializeQuads } from "./serialize";
@@ -23,7 +23,7 @@ export async function datasetToRdf(
   { baseUrl, format, profile, modified }: { baseUrl: string; format: RdfFormat; profile: ProfileName; modified: string | null },
 ): Promise<string> {
   const catalog = describeCatalog({ baseUrl, modified });
-  const ctx = { baseUrl, catalogUri: catalog.uri, described: new Set<string>() };
+  const ctx = newProfileContext({ baseUrl, catalogUri: catalog.uri });
   const g = new Graph();
   for (const p of getPipeline(profile)) p.catalogToGraph(catalog, ctx, g);
   for (const p of getPipeline(profile)) p.datasetToGraph(dataset, ctx, g);

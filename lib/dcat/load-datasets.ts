@@ -79,7 +79,6 @@ type ServiceRow = {
   format: string | null;
   access_rights: string | null;
   license: string | null;
-  serves: string | null;
 };
 
 /** Rows grouped by their first column (the dataset id), in row order. */
@@ -224,9 +223,7 @@ export function loadDatasetsForRdf(db: Database, ids: readonly number[], cache?:
   const services = lookup(cache?.services, serviceIds, (missing) => {
     serviceRows = selectByIdList<ServiceRow>(
       db,
-      `select s.*, (select json_group_array(d.uri) from data_service_datasets sd join datasets d on d.id = sd.dataset_id
-                    where sd.data_service_id = s.id and d.state = 'published') as serves
-       from data_services s where s.id ${IN_IDS}`,
+      `select s.* from data_services s where s.id ${IN_IDS}`,
       missing,
     );
     return []; // built below, once their publishers and contact points are loaded
@@ -259,7 +256,6 @@ export function loadDatasetsForRdf(db: Database, ids: readonly number[], cache?:
       license: s.license,
       publisher: publishers.get(s.publisher_id)!,
       contactPoint: s.contact_point_id ? (contacts.get(s.contact_point_id) ?? null) : null,
-      servesDatasets: JSON.parse(s.serves ?? "[]") as string[],
     };
     services.set(s.id, service);
     if (cache && cache.services.size < SHARED_RECORDS_KEPT) cache.services.set(s.id, service);

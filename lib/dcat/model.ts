@@ -29,8 +29,6 @@ export type DcatDataService = {
   license: string | null;
   publisher: DcatPublisher;
   contactPoint: DcatContactPoint | null;
-  /** URIs of the published datasets it serves. */
-  servesDatasets: string[];
 };
 
 export type DcatDistribution = {

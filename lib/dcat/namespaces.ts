@@ -63,6 +63,27 @@ export function sharedIri(value: string): NamedNode {
   return term;
 }
 
+const concepts = new Map<string, Map<string, NamedNode>>();
+
+/**
+ * The IRI `<scheme>/<code>` of a concept of a controlled vocabulary (a theme, access right,
+ * frequency, language, status), shared as `sharedIri` is, but found by its short code: the full
+ * IRI is built only the first time, not on every mention (a string built and hashed for each).
+ */
+export function conceptIri(scheme: string, code: string): NamedNode {
+  let byCode = concepts.get(scheme);
+  if (!byCode) {
+    byCode = new Map();
+    concepts.set(scheme, byCode);
+  }
+  let term = byCode.get(code);
+  if (!term) {
+    term = sharedIri(`${scheme}/${code}`);
+    if (byCode.size < SHARED_IRIS_KEPT) byCode.set(code, term);
+  }
+  return term;
+}
+
 export const rdf = namespace(PREFIXES.rdf);
 export const rdfs = namespace(PREFIXES.rdfs);
 export const xsd = namespace(PREFIXES.xsd);

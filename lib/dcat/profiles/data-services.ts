@@ -2,7 +2,7 @@ import type { NamedNode } from "@rdfjs/types";
 import { ACCESS_RIGHTS_SCHEME_URI, getFileType } from "@/lib/vocabularies";
 import { type Graph, iri } from "../graph";
 import type { DcatDataService, DcatDataset, DcatDistribution } from "../model";
-import { dcat, dct, sharedIri } from "../namespaces";
+import { conceptIri, dcat, dct, sharedIri } from "../namespaces";
 import { OGC_SERVICE_STANDARDS } from "../standards";
 import { addLangText, describeAgent, describeStandard, typedResource } from "./dcat-ap-3";
 import { type DcatProfile, firstMention, type ProfileContext } from "./types";
@@ -10,7 +10,7 @@ import { contactPointUri, distributionServiceUri, distributionUri } from "./uris
 
 function registeredService(g: Graph, ctx: ProfileContext, ds: DcatDataset, s: DcatDataService): NamedNode {
   const node = sharedIri(s.uri);
-  if (firstMention(ctx, `service ${s.uri}`)) {
+  if (firstMention(ctx, "service", s.uri)) {
     g.add(sharedIri(ctx.catalogUri), dcat("service"), node);
     g.type(node, dcat("DataService"));
     addLangText(g, node, dct("title"), s.title);
@@ -41,7 +41,7 @@ function mintedService(g: Graph, ctx: ProfileContext, ds: DcatDataset, d: DcatDi
   if (ogc) g.add(node, dct("conformsTo"), describeStandard(g, ctx, ogc.uri));
   const fileType = d.format ? getFileType(d.format) : undefined;
   if (fileType?.uri) g.add(node, dct("format"), sharedIri(fileType.uri));
-  g.add(node, dct("accessRights"), sharedIri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
+  g.add(node, dct("accessRights"), conceptIri(ACCESS_RIGHTS_SCHEME_URI, ds.accessRights));
   const license = d.license ?? ds.license;
   if (license) g.add(node, dct("license"), typedResource(g, ctx, license, dct("LicenseDocument")));
   g.add(node, dct("publisher"), sharedIri(ds.publisher.uri));

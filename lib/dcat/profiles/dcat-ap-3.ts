@@ -10,7 +10,7 @@ import {
 } from "@/lib/vocabularies";
 import { dateLiteral, decimalLiteral, type Graph, iri, optionalIri, text, typed } from "../graph";
 import type { DcatCatalog, DcatDataset, DcatDistribution, DcatPublisher, LangText } from "../model";
-import { adms, dcat, dct, foaf, gsp, sharedIri, skos, vcard, xsd } from "../namespaces";
+import { adms, conceptIri, dcat, dct, foaf, gsp, sharedIri, skos, vcard, xsd } from "../namespaces";
 import { standardTitle } from "../standards";
 import { type DcatProfile, firstMention, type ProfileContext } from "./types";
 import { contactPointUri, distributionUri, locationUri, recordUri, temporalUri } from "./uris";
@@ -30,14 +30,14 @@ export function addLangText(g: Graph, s: NamedNode, p: NamedNode, value: LangTex
 /** An IRI typed with the DCAT-AP range class of the property that points at it (once per response). */
 export function typedResource(g: Graph, ctx: ProfileContext, uri: string, type: NamedNode): NamedNode {
   const node = sharedIri(uri);
-  if (firstMention(ctx, `${type.value} ${uri}`)) g.type(node, type);
+  if (firstMention(ctx, type.value, uri)) g.type(node, type);
   return node;
 }
 
 /** A dct:Standard (conformsTo target) with its title, described once per response. */
 export function describeStandard(g: Graph, ctx: ProfileContext, uri: string): NamedNode {
   const node = sharedIri(uri);
-  if (firstMention(ctx, `standard ${uri}`)) {
+  if (firstMention(ctx, "standard", uri)) {
     g.type(node, dct("Standard"));
     g.add(node, dct("title"), text(standardTitle(uri)));
   }
@@ -47,7 +47,7 @@ export function describeStandard(g: Graph, ctx: ProfileContext, uri: string): Na
 /** foaf:Agent with its names; DCAT-AP-NO adds the organisation number. */
 export function describeAgent(g: Graph, ctx: ProfileContext, p: Pick<DcatPublisher, "uri" | "name" | "homepage">): NamedNode {
   const node = sharedIri(p.uri);
-  if (firstMention(ctx, `agent ${p.uri}`)) {
+  if (firstMention(ctx, "agent", p.uri)) {
     g.type(node, foaf("Agent"));
     addLangText(g, node, foaf("name"), p.name);
     if (p.homepage) g.add(node, foaf("homepage"), typedResource(g, ctx, p.homepage, foaf("Document")));
@@ -89,7 +89,7 @@ function distributionToGraph(g: Graph, ctx: ProfileContext, ds: DcatDataset, dat
   const license = d.license ?? ds.license;
   if (license) g.add(node, dct("license"), typedResource(g, ctx, license, dct("LicenseDocument")));
   if (d.byteSize !== null) g.add(node, dcat("byteSize"), typed(d.byteSize, xsd("nonNegativeInteger")));
-  if (d.status) g.add(node, adms("status"), sharedIri(`${DISTRIBUTION_STATUS_SCHEME_URI}/${d.status}`));
+  if (d.status) g.add(node, adms("status"), conceptIri(DISTRIBUTION_STATUS_SCHEME_URI, d.status));
   for (const uri of d.conformsTo) g.add(node, dct("conformsTo"), describeStandard(g, ctx, uri));
   g.add(node, dct("issued"), dateLiteral(d.issued));
   g.add(node, dct("modified"), dateLiteral(d.modified));
@@ -112,10 +112,10 @@ export const dcatAp3: DcatProfile = {
       g.add(node, dcat("contactPoint"), contact);
       describeContact(g, contact, ds.contactPoint);
     }
-    for (const theme of ds.themes) g.add(node, dcat("theme"), sharedIri(`${THEME_SCHEME_URI}/${theme}`));
+    for (const theme of ds.themes) g.add(node, dcat("theme"), conceptIri(THEME_SCHEME_URI, theme));
     for (const lang of LANG_ORDER) for (const k of ds.keywords[lang] ?? []) g.add(node, dcat("keyword"), text(k, lang));
-    g.add(node, dct("accessRights"), sharedIri(`${ACCESS_RIGHTS_SCHEME_URI}/${ds.accessRights}`));
-    if (ds.accrualPeriodicity) g.add(node, dct("accrualPeriodicity"), sharedIri(`${FREQUENCY_SCHEME_URI}/${ds.accrualPeriodicity}`));
+    g.add(node, dct("accessRights"), conceptIri(ACCESS_RIGHTS_SCHEME_URI, ds.accessRights));
+    if (ds.accrualPeriodicity) g.add(node, dct("accrualPeriodicity"), conceptIri(FREQUENCY_SCHEME_URI, ds.accrualPeriodicity));
     if (ds.landingPage) {
       // Landing pages are mostly one per dataset: typed every time, not remembered (flat memory).
       const landingPage = iri(ds.landingPage);
@@ -123,7 +123,7 @@ export const dcatAp3: DcatProfile = {
       g.type(landingPage, foaf("Document"));
     }
     for (const uri of ds.conformsTo) g.add(node, dct("conformsTo"), describeStandard(g, ctx, uri));
-    for (const code of ds.languages) g.add(node, dct("language"), sharedIri(`${LANGUAGE_SCHEME_URI}/${code}`));
+    for (const code of ds.languages) g.add(node, dct("language"), conceptIri(LANGUAGE_SCHEME_URI, code));
     if (ds.temporal) {
       const period = iri(temporalUri(ds));
       g.add(node, dct("temporal"), period);

@@ -4,6 +4,7 @@ import { dcatApNo2 } from "./dcat-ap-no-2";
 import { geoDcatAp } from "./geodcat-ap";
 import type { DcatProfile } from "./types";
 
+export { newProfileContext } from "./types";
 export type { DcatProfile, ProfileContext } from "./types";
 
 /**

@@ -10,8 +10,34 @@ export type ProfileContext = {
    * Shared resources (publishers, data services, licences, standards) already described in this
    * response: the full dump describes each once, however many datasets refer to it.
    */
-  described: Set<string>;
+  described: DescribedResources;
 };
+
+/**
+ * Which shared resources a response has described, by kind ("agent", "standard", "service", or the
+ * class an IRI is typed with) and IRI. Kept per kind, so that asking costs a lookup of the IRI as
+ * read from the database, never a key string built for it (built, it was ~3% of the feed's CPU).
+ */
+export class DescribedResources {
+  private readonly byKind = new Map<string, Set<string>>();
+
+  /** True the first time `iri` is asked about as `kind`. */
+  first(kind: string, iri: string): boolean {
+    let iris = this.byKind.get(kind);
+    if (!iris) {
+      iris = new Set();
+      this.byKind.set(kind, iris);
+    }
+    if (iris.has(iri)) return false;
+    iris.add(iri);
+    return true;
+  }
+}
+
+/** The context of one response's profiles, nothing described yet. */
+export function newProfileContext({ baseUrl, catalogUri }: { baseUrl: string; catalogUri: string }): ProfileContext {
+  return { baseUrl, catalogUri, described: new DescribedResources() };
+}
 
 /**
  * One DCAT profile (STYLE.md rule 18). A pipeline is an ordered list; each profile adds to, or
@@ -25,8 +51,6 @@ export interface DcatProfile {
 }
 
 /** Describe a shared resource once per response: true the first time it is seen. */
-export function firstMention(ctx: ProfileContext, key: string): boolean {
-  if (ctx.described.has(key)) return false;
-  ctx.described.add(key);
-  return true;
+export function firstMention(ctx: ProfileContext, kind: string, iri: string): boolean {
+  return ctx.described.first(kind, iri);
 }
