@@ -8,7 +8,7 @@ import { createDataset } from "@/lib/catalogue/create-dataset";
 import { computeCatalogueQuality, getDatasetQuality } from "@/lib/quality/catalogue-quality";
 import { startQualityScheduler } from "@/lib/quality/scheduler";
 import type { QualityScore } from "@/lib/quality/score";
-import { getQualitySummary } from "@/lib/quality/store-quality";
+import { getQualitySummary, refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { checkUrl, runUrlChecks } from "@/lib/quality/url-checks";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -125,6 +125,38 @@ describe("catalogue quality", () => {
       const first = t.db.select({ id: datasets.id }).from(datasets).where(eq(datasets.state, "published")).limit(1).get()!;
       expect(scores.get(first.id)).toEqual(getDatasetQuality(t.db, { datasetId: first.id }));
       expect(quality.catalogue.averageScore).toBeGreaterThan(100);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("rescores a run of datasets (as after a harvest) with the cached checks of their URLs, as one dataset is scored", () => {
+    const t = createTestDatabase();
+    try {
+      seedDemoCatalogue(t.db);
+      const ids = t.db.all<{ id: number }>(sql`select id from datasets where state in ('draft', 'published') order by id`).map((r) => r.id);
+      // Read by id ranges (32 or more ids in a row) and, for the rest, by id list.
+      expect(ids.length).toBeGreaterThan(100);
+      const target = t.db.get<{ id: number; url: string; download: string | null }>(
+        sql`select dataset_id as id, access_url as url, download_url as download from distributions where dataset_id = ${ids[40]!} order by position limit 1`,
+      )!;
+      const stored = () =>
+        t.db.get<{ score: number; accessibility: number; urls_checked_at: string | null }>(
+          sql`select score, accessibility, urls_checked_at from dataset_quality where dataset_id = ${target.id}`,
+        )!;
+      refreshDatasetQuality(t.db, { datasetIds: ids });
+      const before = stored();
+      expect(before.urls_checked_at).toBeNull();
+
+      const checkedAt = "2026-12-01T10:00:00.000Z";
+      for (const url of [target.url, target.download].filter((u): u is string => !!u)) {
+        t.db.run(sql`insert or replace into url_checks (url, status, ok, checked_at) values (${url}, 200, 1, ${checkedAt})`);
+      }
+      refreshDatasetQuality(t.db, { datasetIds: ids });
+      const after = stored();
+      expect(after.urls_checked_at).toBe(checkedAt);
+      expect(after.accessibility).toBeGreaterThan(before.accessibility);
+      expect(after.score).toBe(getDatasetQuality(t.db, { datasetId: target.id })!.score);
     } finally {
       t.cleanup();
     }
