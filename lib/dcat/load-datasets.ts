@@ -97,9 +97,7 @@ const IN_IDS = "in (select value from json_each(?))";
 
 /**
  * Rows (as arrays, the id column first) of `select … where <id column> <ids>` through a cached
- * prepared statement. A batch of ascending, dense ids (the keyset batches of the full dump, a Hydra
- * page) is read as one id range and filtered; scattered ids (a search hit list) as an id list
- * passed as one JSON parameter, so the SQL text is the same whatever their number.
+ * prepared statement (the ids selected as `idCondition` says).
  */
 function selectByIds<T extends readonly unknown[]>(
   db: Database,
