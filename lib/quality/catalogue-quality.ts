@@ -50,18 +50,16 @@ export function loadUrlChecks(db: Database): Map<string, UrlCheckResult> {
 }
 
 /**
- * The cached URL checks of the access and download URLs of the distributions of the datasets
- * matching `condition` (over `x`, the distributions; over `d`, their datasets, with `joinDatasets`),
- * in one query. Asking by the list of URLs (a harvest's 18,000 datasets have ~100,000) bound 500
- * parameters at a time, most of the time the scores of a harvest's datasets took.
+ * The cached URL checks of the access and download URLs of the distributions `distributions`
+ * (`from … where …` over `x`) selects, in one query. Asking by the list of URLs (tens of thousands
+ * after a large harvest) bound 500 parameters at a time, most of the time a harvest's scores took.
  */
-function loadUrlChecksOf(db: Database, condition: SQL, joinDatasets: boolean): Map<string, UrlCheckResult> {
-  const from = joinDatasets ? sql`distributions x join datasets d on d.id = x.dataset_id` : sql`distributions x`;
+function loadUrlChecksOf(db: Database, distributions: SQL): Map<string, UrlCheckResult> {
   return toUrlChecks(
     db.all<UrlCheckRow>(sql`
       select c.url, c.ok, c.status, c.checked_at from url_checks c
-      where c.url in (select x.access_url from ${from} where ${condition}
-                      union all select x.download_url from ${from} where ${condition} and x.download_url is not null)`),
+      where c.url in (select x.access_url ${distributions}
+                      union all select x.download_url ${distributions} and x.download_url is not null)`),
   );
 }
 
@@ -101,15 +99,14 @@ export function loadQualityFacts(
   const [keywords, themes, spatial] = range
     ? [counts("dataset_keywords", range), counts("dataset_themes", range), counts("dataset_spatial", range)]
     : [undefined, undefined, undefined];
+  // The selection's distributions (`x`), as both their facts and their URL checks are read.
+  const scope = range
+    ? sql`from distributions x where x.dataset_id between ${range.fromId} and ${range.toId}`
+    : sql`from distributions x join datasets d on d.id = x.dataset_id where d.state in ('draft', 'published') and ${condition}`;
   const distributions = db.all<DistributionRow>(
-    range
-      ? sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size
-          from distributions x where x.dataset_id between ${range.fromId} and ${range.toId} order by x.dataset_id, x.position`
-      : sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size
-          from distributions x join datasets d on d.id = x.dataset_id
-          where d.state in ('draft', 'published') and ${condition} order by x.dataset_id, x.position`,
+    sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size ${scope} order by x.dataset_id, x.position`,
   );
-  const checks = knownChecks ?? loadUrlChecksOf(db, range ? sql`x.dataset_id between ${range.fromId} and ${range.toId}` : condition, range === null);
+  const checks = knownChecks ?? loadUrlChecksOf(db, scope);
   const byDataset = new Map<number, QualityDistributionFacts[]>();
   for (const x of distributions) {
     let list = byDataset.get(x.dataset_id);
