@@ -162,6 +162,14 @@ async function askFor(question: Question): Promise<Answer> {
   });
 }
 
+/**
+ * Whether Hydra pages in this format are answered from the stored fragments (see fragment-store.ts):
+ * Turtle and N-Triples, from a database file, by feed workers that can run, with FEED_FRAGMENTS on.
+ */
+export function pagesFromStore(db: Database, format: RdfFormat): boolean {
+  return !db.$client.memory && env.FEED_FRAGMENTS && FRAGMENT_FORMATS.includes(format) && workerCount() > 0 && !pool.unavailable;
+}
+
 /** The catalogue document's bytes, written by the feed workers where they can (see above), else in this thread. */
 export async function* catalogBytes(db: Database, prepared: PreparedCatalog, options: CatalogDocumentOptions): AsyncGenerator<Uint8Array> {
   const file = db.$client.memory ? undefined : db.$client.name;
@@ -172,8 +180,7 @@ export async function* catalogBytes(db: Database, prepared: PreparedCatalog, opt
     return;
   }
   if (paged) {
-    const stored = env.FEED_FRAGMENTS && FRAGMENT_FORMATS.includes(options.format);
-    yield await ask({ t: "page", file, options: { ...options, version: prepared.version }, stored });
+    yield await ask({ t: "page", file, options: { ...options, version: prepared.version }, stored: pagesFromStore(db, options.format) });
     return;
   }
   // A document's fragments go to whichever workers run when each is asked for (one that ended, idle
