@@ -61,10 +61,14 @@ function storeFailed(file: string, error: unknown): void {
   stores.set(file, null);
 }
 
-/** A page's or a fill's datasets: from the store where there is one, else written now. */
-async function datasetsOf(file: string, db: Database, ids: number[], variant: FragmentVariant): Promise<{ bytes: Uint8Array; written: number }> {
+/**
+ * A page's datasets (`answer`), or a fill's (stored, not answered): from the store where there is
+ * one, else written now.
+ */
+async function datasetsOf(file: string, db: Database, ids: number[], variant: FragmentVariant, answer: boolean): Promise<{ bytes: Uint8Array; written: number }> {
   const store = storeFor(file, db);
-  if (store) return storedFragments(db, store, ids, variant, (error) => storeFailed(file, error));
+  if (store) return storedFragments(db, store, ids, variant, { answer, onStoreError: (error) => storeFailed(file, error) });
+  if (!answer) return { bytes: new Uint8Array(0), written: 0 };
   const writing = startDatasetWriting(variant);
   return { bytes: await datasetFragment(db, ids, variant.format, writing), written: ids.length };
 }
@@ -119,7 +123,8 @@ async function answer(request: FeedRequest): Promise<{ bytes: Uint8Array; writte
       const chunks = stored
         ? prepared.bytesFromFragments(
             ({ catalogUri }) => ({
-              fragment: async (ids) => (await datasetsOf(file, db, ids, { format: options.format, baseUrl: options.baseUrl, catalogUri, profile: options.params.profile })).bytes,
+              fragment: async (ids) =>
+                (await datasetsOf(file, db, ids, { format: options.format, baseUrl: options.baseUrl, catalogUri, profile: options.params.profile }, true)).bytes,
               close: () => {},
             }),
             1,
@@ -130,7 +135,7 @@ async function answer(request: FeedRequest): Promise<{ bytes: Uint8Array; writte
       return { bytes: Buffer.concat(parts) };
     }
     case "fill": {
-      const { written } = await datasetsOf(request.file, connection(request.file), request.ids, request.variant);
+      const { written } = await datasetsOf(request.file, connection(request.file), request.ids, request.variant, false);
       return { bytes: new Uint8Array(0), written };
     }
     case "fragment":

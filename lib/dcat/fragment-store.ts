@@ -45,6 +45,7 @@ export class FragmentStore {
     variant: BetterSqlite3.Statement;
     addVariant: BetterSqlite3.Statement;
     read: BetterSqlite3.Statement;
+    readStamps: BetterSqlite3.Statement;
     write: BetterSqlite3.Statement;
   };
 
@@ -72,6 +73,7 @@ export class FragmentStore {
       addVariant: this.db.prepare("insert into variants (key) values (?) on conflict (key) do nothing"),
       // By id range: a page's published ids are a run of consecutive ids with few gaps.
       read: this.db.prepare("select dataset_id, stamp, body from fragments where variant = ? and dataset_id between ? and ?").raw(true),
+      readStamps: this.db.prepare("select dataset_id, stamp from fragments where variant = ? and dataset_id between ? and ?").raw(true),
       write: this.db.prepare(
         `insert into fragments (variant, dataset_id, stamp, body) values (?, ?, ?, ?)
          on conflict (variant, dataset_id) do update set stamp = excluded.stamp, body = excluded.body`,
@@ -92,7 +94,17 @@ export class FragmentStore {
   /** The stored fragments of these datasets in one variant, whatever their stamps. */
   read(variant: string, ids: readonly number[]): Map<number, StoredFragment> {
     const found = new Map<number, StoredFragment>();
-    if (ids.length === 0) return found;
+    for (const [id, stamp, body] of this.rows<[number, string, Uint8Array]>(this.statements.read, variant, ids)) found.set(id, { stamp, body });
+    return found;
+  }
+
+  /** The stamps of these datasets' stored fragments in one variant (without reading the fragments). */
+  readStamps(variant: string, ids: readonly number[]): Map<number, string> {
+    return new Map(this.rows<[number, string]>(this.statements.readStamps, variant, ids));
+  }
+
+  private rows<Row extends [number, ...unknown[]]>(statement: BetterSqlite3.Statement, variant: string, ids: readonly number[]): Row[] {
+    if (ids.length === 0) return [];
     let low = ids[0]!;
     let high = low;
     for (const id of ids) {
@@ -100,10 +112,7 @@ export class FragmentStore {
       if (id > high) high = id;
     }
     const wanted = new Set(ids);
-    for (const [id, stamp, body] of this.statements.read.all(this.variantId(variant), low, high) as [number, string, Uint8Array][]) {
-      if (wanted.has(id)) found.set(id, { stamp, body });
-    }
-    return found;
+    return (statement.all(this.variantId(variant), low, high) as Row[]).filter((row) => wanted.has(row[0]));
   }
 
   /** Keep these fragments (in one transaction), replacing what was kept for the same datasets. */

@@ -43,7 +43,7 @@ function datasetStamps(db: Database, ids: readonly number[]): Map<number, string
 }
 
 export type StoredFragmentsResult = {
-  /** The fragments, concatenated in the order of `ids` (those not published left out). */
+  /** The fragments, concatenated in the order of `ids` (those not published left out); empty when only stored. */
   bytes: Uint8Array;
   /** How many of them were written now (not stored, or stored stale). */
   written: number;
@@ -53,27 +53,34 @@ export type StoredFragmentsResult = {
  * These datasets' fragments in one variant: the stored ones whose stamp is current, the others
  * written now and stored. The stamps are read before the datasets are: a change in between makes
  * the fragment stored newer than its stamp, so it is written again next time, never kept stale.
- * A store that fails to read or write is reported to `onStoreError`, and the fragments answered all
- * the same (written now).
+ * With `answer: false` (filling the store), only the stored stamps are read, not the fragments,
+ * and nothing is answered. A store that fails to read or write is reported to `onStoreError`,
+ * and the fragments answered all the same (written now).
  */
 export async function storedFragments(
   db: Database,
   store: FragmentStore,
   ids: readonly number[],
   variant: FragmentVariant,
-  onStoreError: (error: unknown) => void = () => {},
+  { answer = true, onStoreError = () => {} }: { answer?: boolean; onStoreError?: (error: unknown) => void } = {},
 ): Promise<StoredFragmentsResult> {
   const key = variantKey(variant);
   let kept = new Map<number, StoredFragment>();
+  let keptStamps = new Map<number, string>();
   let usable = true;
   try {
-    kept = store.read(key, ids);
+    if (answer) {
+      kept = store.read(key, ids);
+      for (const [id, { stamp }] of kept) keptStamps.set(id, stamp);
+    } else {
+      keptStamps = store.readStamps(key, ids);
+    }
   } catch (error) {
     usable = false;
     onStoreError(error);
   }
   const stamps = datasetStamps(db, ids);
-  const current = (id: number) => kept.get(id)?.stamp === stamps.get(id);
+  const current = (id: number) => keptStamps.get(id) === stamps.get(id);
   const missing = ids.filter((id) => stamps.has(id) && !current(id));
   const written = missing.length > 0 ? await selfContainedFragments(db, missing, variant.format, variant) : new Map<number, Uint8Array>();
   if (usable && written.size > 0) {
@@ -85,6 +92,7 @@ export async function storedFragments(
       onStoreError(error);
     }
   }
+  if (!answer) return { bytes: new Uint8Array(0), written: written.size };
   const parts: Uint8Array[] = [];
   for (const id of ids) {
     // Written now, or kept and current; a dataset withdrawn since its stamp was read has neither.
