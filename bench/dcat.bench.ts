@@ -23,9 +23,7 @@ import { startBenchServer } from "./support/server";
  * the catalogue), the peak RSS at start and during the stream; and to tell the pipeline's own
  * overhead from HTTP's, the same document produced in-process, as a ratio to the same bare writer.
  * The 100,000-dataset stream is measured again with FEED_WORKERS=0 (written in the server's thread),
- * so the feed workers' gain in time and cost in memory show in the same run; and the pages again
- * with FEED_FRAGMENTS=false (written from the database, not from the stored fragments), so the
- * store's gain shows in the same run too.
+ * so the feed workers' gain in time and cost in memory show in the same run.
  */
 
 const published = (db: Database) => db.get<{ n: number }>(sql`select count(*) as n from datasets where state = 'published'`)!.n;
@@ -186,12 +184,7 @@ function bareWriter(db: Database): { ms: number; quads: number } {
   return { ms, quads };
 }
 
-async function measure(
-  count: number,
-  port: number,
-  withPages: boolean,
-  { feedWorkers, feedFragments, pagesOnly = false }: { feedWorkers?: string; feedFragments?: string; /** Skip the unpaged stream. */ pagesOnly?: boolean } = {},
-) {
+async function measure(count: number, port: number, withPages: boolean, { feedWorkers }: { feedWorkers?: string } = {}) {
   const file = ensureBenchCatalogue(count);
   const db = openDatabase(file, { readonly: true });
   const total = published(db);
@@ -201,10 +194,8 @@ async function measure(
   // its CPU and memory for a while after start and would be counted as the feed's.
   const backgroundJobs = process.env.BACKGROUND_JOBS;
   const workers = process.env.FEED_WORKERS;
-  const fragments = process.env.FEED_FRAGMENTS;
   process.env.BACKGROUND_JOBS = "false";
   if (feedWorkers !== undefined) process.env.FEED_WORKERS = feedWorkers;
-  if (feedFragments !== undefined) process.env.FEED_FRAGMENTS = feedFragments;
   let server: Awaited<ReturnType<typeof startBenchServer>>;
   try {
     server = await startBenchServer(file, port);
@@ -213,8 +204,6 @@ async function measure(
     else process.env.BACKGROUND_JOBS = backgroundJobs;
     if (workers === undefined) delete process.env.FEED_WORKERS;
     else process.env.FEED_WORKERS = workers;
-    if (fragments === undefined) delete process.env.FEED_FRAGMENTS;
-    else process.env.FEED_FRAGMENTS = fragments;
   }
   try {
     await fetch(`${server.url}/catalog.ttl?page=1`).then((r) => r.text()); // warm-up
@@ -224,7 +213,7 @@ async function measure(
     const startRss = peakRssMb(server.pid);
     const rssBefore = currentRssMb(server.pid);
     const reset = resetPeakRss(server.pid);
-    const stream = pagesOnly ? { ms: NaN, bytes: NaN, datasets: NaN } : await streamCatalog(server.url);
+    const stream = await streamCatalog(server.url);
     const streamRss = reset ? peakRssMb(server.pid) : NaN;
     const rss = peakRssMb(server.pid);
     let pages: Awaited<ReturnType<typeof runLoad>> | undefined;
@@ -263,8 +252,6 @@ export default async function run(): Promise<void> {
   const large = await measure(100_000, 3521, true);
   // The same stream written in the server's thread alone: what the feed workers cost and gain.
   const inThread = process.env.FEED_WORKERS === "0" ? undefined : await measure(100_000, 3522, false, { feedWorkers: "0" });
-  // The same pages written from the database (no stored fragments): what the store gains.
-  const unstored = process.env.FEED_FRAGMENTS === "false" ? undefined : await measure(100_000, 3523, true, { feedFragments: "false", pagesOnly: true });
   const db = openDatabase(ensureBenchCatalogue(100_000), { readonly: true });
   const bare = bareWriter(db);
   const inProcess = await pipelineInProcess(db);
@@ -309,21 +296,12 @@ export default async function run(): Promise<void> {
   if (large.pages && large.pagesAgain) {
     const p = large.pages;
     const again = large.pagesAgain;
-    const fromStore = process.env.FEED_FRAGMENTS !== "false";
     console.log(
       `One page (100 datasets, /catalog.ttl?page=N, 200 distinct pages) under 8 connections: p50 ${p.p50.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms (goal ≤ 50), ` +
-        `${p.rps.toFixed(0)} req/s, errors ${p.errors + p.non2xx} (each page produced on its first request, ` +
-        `${fromStore ? `from the stored fragments, which the server wrote at start: idle ${large.idleAfter.toFixed(0)} s after start` : "written from the database"})`,
+        `${p.rps.toFixed(0)} req/s, errors ${p.errors + p.non2xx} (each page produced on its first request)`,
     );
     console.log(
       `  the same pages again (from the page cache): p50 ${again.p50.toFixed(0)} ms, p95 ${again.p95.toFixed(0)} ms, ${again.rps.toFixed(0)} req/s, errors ${again.errors + again.non2xx}`,
     );
-    if (unstored?.pages && unstored.pagesAgain) {
-      const u = unstored.pages;
-      console.log(
-        `  with FEED_FRAGMENTS=false (each page written from the database on its first request): p50 ${u.p50.toFixed(0)} ms, p95 ${u.p95.toFixed(0)} ms, ${u.rps.toFixed(0)} req/s; ` +
-          `p95 stored / written ${(p.p95 / u.p95).toFixed(2)}; again from the page cache p95 ${unstored.pagesAgain.p95.toFixed(0)} ms`,
-      );
-    }
   }
 }

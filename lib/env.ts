@@ -73,12 +73,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
        * so that the thread answering HTTP only passes bytes on; 0 writes them in that thread.
        */
       FEED_WORKERS: z.coerce.number().int().min(0).max(16).default(2),
-      /**
-       * The feed workers keep each dataset's Turtle and N-Triples statements in a file beside the
-       * database and answer Hydra pages from them (lib/dcat/fragment-store.ts); false writes every
-       * page from the database.
-       */
-      FEED_FRAGMENTS: booleanFlag(true),
       /** The server's own background jobs: daily KPI snapshot, metadata quality recompute. */
       BACKGROUND_JOBS: booleanFlag(true),
       /** Check distributions' URLs over the network for the quality score (needs internet access). */

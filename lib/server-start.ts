@@ -1,7 +1,6 @@
 import { databaseFileFromUrl } from "@/db/client";
 import { closeDb, getDb } from "@/lib/database";
-import { fillStoredFragments, stopFeedWorkers } from "@/lib/dcat/feed-workers";
-import { DEFAULT_PROFILE } from "@/lib/dcat/profiles";
+import { stopFeedWorkers } from "@/lib/dcat/feed-workers";
 import { env, EnvError, getEnv } from "@/lib/env";
 import { startHarvestScheduler } from "@/lib/harvest/scheduler";
 import { startKpiScheduler } from "@/lib/kpi/scheduler";
@@ -59,23 +58,6 @@ export function warmUpSearch(): void {
   const index = getFacetIndex(getDb());
   const ms = performance.now() - started;
   if (ms > 500) logger("search").info({ datasets: index.live, ms: Math.round(ms) }, "search index built");
-}
-
-/**
- * Store the feed's fragments for its default form (Turtle, DCAT-AP 3, the whole catalogue) that
- * are not stored yet or are stale, in the feed workers, while the server answers: Hydra pages are
- * then answered from the store from their first request (lib/dcat/fragment-store.ts). Only what
- * changed since the last start is written (a few seconds per 100,000 datasets when everything is).
- * Part of the feed, not a background job: it runs with BACKGROUND_JOBS=false too.
- */
-export function fillFeedFragments(): void {
-  const baseUrl = env.BASE_URL;
-  fillStoredFragments(getDb(), { format: "ttl", baseUrl, catalogUri: `${baseUrl}/catalog`, profile: DEFAULT_PROFILE }).then(
-    (report) => {
-      if (report && report.written > 0) logger("feed").info({ ...report, ms: Math.round(report.ms) }, "feed fragments stored");
-    },
-    (error: unknown) => logger("feed").warn({ err: error }, "the feed's fragments were not all stored; pages store theirs as they are asked for"),
-  );
 }
 
 const QUALITY_START_DELAY_MS = 30_000;

@@ -75,13 +75,3 @@ export const backups = sqliteTable("backups", {
 export type HarvestJob = typeof harvestJobs.$inferSelect;
 export type HarvestJobMessage = typeof harvestJobMessages.$inferSelect;
 export type Backup = typeof backups.$inferSelect;
-
-/**
- * This database's identity: one random id, set when the database is created (migration 0007) and
- * kept by backups and restores. What is derived from the database and kept beside it (the feed's
- * stored fragments, lib/dcat/fragment-store.ts) is kept by this id, so it is never taken for
- * another database's that was created at the same path.
- */
-export const databaseIdentity = sqliteTable("database_identity", {
-  id: text("id").primaryKey(),
-});

@@ -46,10 +46,9 @@ export type PreparedCatalog = {
    */
   bytes: () => AsyncGenerator<Uint8Array>;
   /**
-   * The Turtle or N-Triples document with its datasets written by `fragments` (worker threads, see
-   * feed-workers.ts; or stored, see stored-fragments.ts): the head (prefixes, the dcat:Catalog and
-   * on a page the Hydra paging) is written here, then the datasets' fragments in the order of their
-   * ids: a page's in one fragment; the unpaged document's in batches, `inFlight` asked for ahead.
+   * The unpaged Turtle or N-Triples document with its datasets written by `fragments` (worker
+   * threads, see feed-workers.ts): the head (prefixes and the dcat:Catalog) is written here, then
+   * the datasets' fragments in the order of their ids, `inFlight` batches asked for ahead.
    */
   bytesFromFragments: (fragmentsFor: (document: { catalogUri: string }) => FragmentSource, inFlight: number) => AsyncGenerator<Uint8Array>;
 };
@@ -92,35 +91,6 @@ export async function datasetFragment(db: Database, ids: readonly number[], form
   const writer = createRdfWriter(format, { prefixBlock: false });
   writeDatasets(writer, writing, loadDatasetsForRdf(db, ids, writing.shared));
   return encodePieces([...(await writer.take()), ...(await writer.end())]);
-}
-
-/**
- * Each of these published datasets' statements on their own, by dataset id: a Turtle or N-Triples
- * fragment (as `datasetFragment`) that describes every shared resource the dataset refers to
- * (publisher, licences, services), so it can follow any head and any other fragment. The feed's
- * stored fragments (stored-fragments.ts) are these. Ids not published are left out.
- */
-export async function selfContainedFragments(
-  db: Database,
-  ids: readonly number[],
-  format: RdfFormat,
-  { baseUrl, catalogUri, profile }: { baseUrl: string; catalogUri: string; profile: ProfileName },
-): Promise<Map<number, Uint8Array>> {
-  if (!FRAGMENT_FORMATS.includes(format)) throw new Error(`${format} documents are not written in fragments`);
-  const pipeline = getPipeline(profile);
-  // One writer for all (it remembers how it encodes shared terms), its text cut after each dataset.
-  const writer = createRdfWriter(format, { prefixBlock: false });
-  const fragments = new Map<number, Uint8Array>();
-  for (const dataset of loadDatasetsForRdf(db, ids, newSharedRecords())) {
-    // A context of its own: nothing counts as described already.
-    const ctx = newProfileContext({ baseUrl, catalogUri });
-    const g = new Graph();
-    for (const profile of pipeline) profile.datasetToGraph(dataset, ctx, g);
-    writer.write(g.toQuads());
-    writer.endStatement!();
-    fragments.set(dataset.id, encodePieces(await writer.take()));
-  }
-  return fragments;
 }
 
 const filterOf = (params: CatalogParams): DatasetFilter => ({
@@ -205,20 +175,15 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
     fragmentsFor: (document: { catalogUri: string }) => FragmentSource,
     inFlight: number,
   ): AsyncGenerator<Uint8Array> {
-    if (!FRAGMENT_FORMATS.includes(options.format)) throw new Error("only Turtle and N-Triples documents are written in fragments");
+    if (params.page !== undefined || !FRAGMENT_FORMATS.includes(options.format)) {
+      throw new Error("only the unpaged Turtle and N-Triples documents are written in fragments");
+    }
     const described = catalog();
     const fragments = fragmentsFor({ catalogUri: described.uri });
     const pending: Promise<Uint8Array>[] = [];
     try {
       const { writer } = startDocument(described);
       yield encodePieces([...(await writer.take()), ...(await writer.end())]);
-      if (params.page !== undefined) {
-        // A page: its datasets in one fragment.
-        const ids = pagePublishedDatasetIds(db, { filter, page: params.page, perPage: PAGE_SIZE, version });
-        const fragment = await fragments.fragment(ids);
-        if (fragment.byteLength > 0) yield fragment;
-        return;
-      }
 
       const limit = options.batchSize ?? 100;
       let afterId = 0;

@@ -9,8 +9,6 @@ import { startProjectWorker } from "@/lib/workers/start-worker";
 import { type CatalogDocumentOptions, FRAGMENT_FORMATS, type FragmentSource, type PreparedCatalog } from "./catalog-document";
 import type { RdfFormat } from "./content-types";
 import type { ProfileName } from "./profiles";
-import { listPublishedDatasetIds } from "./queries";
-import type { FragmentVariant } from "./stored-fragments";
 
 /**
  * The feed's writers: worker threads (lib/dcat/feed-worker.ts) that write Hydra pages and the
@@ -31,10 +29,7 @@ import type { FragmentVariant } from "./stored-fragments";
  */
 
 export type FeedRequest =
-  /** A page; with `stored`, its datasets from the stored fragments (fragment-store.ts). */
-  | { t: "page"; id: number; file: string; options: CatalogDocumentOptions; stored: boolean }
-  /** Write and store the fragments of these datasets that are not stored or stale. */
-  | { t: "fill"; id: number; file: string; ids: number[]; variant: FragmentVariant }
+  | { t: "page"; id: number; file: string; options: CatalogDocumentOptions }
   | {
       t: "fragment";
       id: number;
@@ -50,11 +45,9 @@ export type FeedRequest =
   /** Close the connections and end: nothing more will be asked. */
   | { t: "stop" };
 
-/** `written`: how many datasets' fragments were written (not taken from the store) for a fill. */
-export type FeedReply = { id: number; bytes: Uint8Array; written?: number } | { id: number; error: { code?: ErrorCode; message: string } };
+export type FeedReply = { id: number; bytes: Uint8Array } | { id: number; error: { code?: ErrorCode; message: string } };
 
-type Answer = { bytes: Uint8Array; written?: number };
-type Waiting = { resolve: (answer: Answer) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; waiting: Map<number, Waiting>; stopped?: Error; idleTimer?: NodeJS.Timeout };
 
 /** How long a stopping worker may take to close its connections before it is terminated. */
@@ -107,7 +100,7 @@ function startSlot(): Promise<void> {
         slot.idleTimer = setTimeout(() => void stopSlot(slot), IDLE_MS);
         slot.idleTimer.unref();
       }
-      if ("bytes" in reply) waiting.resolve(reply);
+      if ("bytes" in reply) waiting.resolve(reply.bytes);
       else waiting.reject(reply.error.code ? new AppError(reply.error.code, reply.error.message) : new Error(`A feed worker failed: ${reply.error.message}`));
     });
     worker.on("error", (error) => {
@@ -145,29 +138,17 @@ type Question = FeedRequest extends infer R ? (R extends { id: number } ? Omit<R
 
 /** Ask the least busy worker; the answer's bytes are moved to this thread, not copied. */
 async function ask(question: Question): Promise<Uint8Array> {
-  return (await askFor(question)).bytes;
-}
-
-async function askFor(question: Question): Promise<Answer> {
   const slots = await workers();
   if (!slots || slots.length === 0) throw new Error("A feed worker could not be started");
   const slot = slots.reduce((best, s) => (s.waiting.size < best.waiting.size ? s : best));
   const id = pool.nextId++;
-  return new Promise<Answer>((resolve, reject) => {
+  return new Promise<Uint8Array>((resolve, reject) => {
     slot.waiting.set(id, { resolve, reject });
     // Kept alive while it has work this process waits for.
     slot.worker.ref();
     clearTimeout(slot.idleTimer);
     slot.worker.postMessage({ ...question, id } as FeedRequest);
   });
-}
-
-/**
- * Whether Hydra pages in this format are answered from the stored fragments (see fragment-store.ts):
- * Turtle and N-Triples, from a database file, by feed workers that can run, with FEED_FRAGMENTS on.
- */
-export function pagesFromStore(db: Database, format: RdfFormat): boolean {
-  return !db.$client.memory && env.FEED_FRAGMENTS && FRAGMENT_FORMATS.includes(format) && workerCount() > 0 && !pool.unavailable;
 }
 
 /** The catalogue document's bytes, written by the feed workers where they can (see above), else in this thread. */
@@ -180,7 +161,7 @@ export async function* catalogBytes(db: Database, prepared: PreparedCatalog, opt
     return;
   }
   if (paged) {
-    yield await ask({ t: "page", file, options: { ...options, version: prepared.version }, stored: pagesFromStore(db, options.format) });
+    yield await ask({ t: "page", file, options: { ...options, version: prepared.version } });
     return;
   }
   // A document's fragments go to whichever workers run when each is asked for (one that ended, idle
@@ -195,46 +176,6 @@ export async function* catalogBytes(db: Database, prepared: PreparedCatalog, opt
     }),
     slots.length * AHEAD_PER_WORKER,
   );
-}
-
-/** Datasets per fill request: a few worker round trips per second, each a short transaction on the store. */
-const FILL_BATCH = 200;
-
-export type FillReport = { datasets: number; written: number; ms: number };
-
-/**
- * Write and store every published dataset's fragment in `variant` that is not stored or is stale
- * (see fragment-store.ts), in batches across the feed workers, so that pages are answered from
- * the store from their first request. The server does this at start for the feed's default form
- * (server-start.ts); pages of other forms fill the store as they are asked for. Undefined, doing
- * nothing, where pages are not answered from a store (no workers, an in-memory database,
- * FEED_FRAGMENTS=false).
- */
-export async function fillStoredFragments(db: Database, variant: FragmentVariant): Promise<FillReport | undefined> {
-  const file = db.$client.memory ? undefined : db.$client.name;
-  if (!file || !env.FEED_FRAGMENTS || !FRAGMENT_FORMATS.includes(variant.format)) return undefined;
-  const slots = await workers();
-  if (!slots) return undefined;
-  const started = performance.now();
-  const inFlight = slots.length * AHEAD_PER_WORKER;
-  const pending = new Set<Promise<void>>();
-  let datasets = 0;
-  let written = 0;
-  let afterId = 0;
-  for (;;) {
-    const ids = listPublishedDatasetIds(db, { afterId, limit: FILL_BATCH });
-    if (ids.length === 0) break;
-    afterId = ids.at(-1)!;
-    datasets += ids.length;
-    const asked = askFor({ t: "fill", file, ids, variant }).then((answer) => {
-      written += answer.written ?? 0;
-    });
-    pending.add(asked);
-    void asked.finally(() => pending.delete(asked)).catch(() => undefined);
-    if (pending.size >= inFlight) await Promise.race(pending);
-  }
-  await Promise.all(pending);
-  return { datasets, written, ms: performance.now() - started };
 }
 
 /** The running workers and how many answers each owes (tests, diagnostics). */

@@ -17,11 +17,6 @@ export interface RdfWriter {
   take(): Promise<string[]>;
   /** Finish the document; the rest of the text, in pieces. */
   end(): Promise<string[]>;
-  /**
-   * Turtle and N-Triples: end the statement being written, so that the text taken next holds
-   * complete statements only (see selfContainedFragments in catalog-document.ts).
-   */
-  endStatement?(): void;
 }
 
 /** The JSON-LD context of every JSON-LD answer: the prefixes, inline. */
@@ -68,11 +63,8 @@ class Chunks {
   }
 }
 
-/**
- * n3's Writer with the per-term encoder it calls for every IRI (subjects, predicates, objects,
- * datatypes), and the method that ends a pending statement (which its `end` calls first).
- */
-type EncodingWriter = Writer & { _encodeIriOrBlank(term: Term): string; _endStatement(): void };
+/** n3's Writer with the per-term encoder it calls for every IRI (subjects, predicates, objects, datatypes). */
+type EncodingWriter = Writer & { _encodeIriOrBlank(term: Term): string };
 
 const ENCODINGS_KEPT = 16_384;
 
@@ -116,7 +108,6 @@ function n3Writer(format: "Turtle" | "N-Triples", { prefixBlock }: WriterOptions
     take: async () => chunks.take(),
     end: () =>
       new Promise((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve(chunks.take())))),
-    endStatement: () => (writer as EncodingWriter)._endStatement(),
   };
 }
 
