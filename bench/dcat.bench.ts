@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import http from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, type BrotliOptions, constants as zlibConstants } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { Writer } from "n3";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { Graph } from "@/lib/dcat/graph";
 import { PREFIXES } from "@/lib/dcat/namespaces";
-import { promisify } from "node:util";
-import { brotliCompress, type BrotliOptions, constants as zlibConstants } from "node:zlib";
 import { catalogToString, prepareCatalog } from "@/lib/dcat/catalog-document";
 import { pageBrotliOptions } from "@/lib/dcat/http";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
@@ -272,7 +272,12 @@ async function pageCompression(db: Database): Promise<{ ours: { ms: number; kb: 
     const n = rounds * pages.length;
     return { ms: (used.user + used.system) / 1000 / n, kb: bytes / n / 1024 };
   };
-  const defaults = await measureWith(() => ({ chunkSize: 256 * 1024, params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3 } }));
+  // The reference: the page cache's options without its window and size hint.
+  const QUALITY = zlibConstants.BROTLI_PARAM_QUALITY;
+  const defaults = await measureWith((size) => {
+    const options = pageBrotliOptions(size);
+    return { ...options, params: { [QUALITY]: options.params[QUALITY]! } };
+  });
   const ours = await measureWith(pageBrotliOptions);
   return { ours, defaults };
 }

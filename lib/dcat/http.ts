@@ -167,14 +167,13 @@ export function catalogResponse(
  * - Kept compressed, so that the pages of a whole 100,000-dataset catalogue fit: kept as sent, 200
  *   pages outgrew the cache, and harvesters paging through more pages than fit had every page
  *   produced again (least recently used out first, a cyclic walk never hits).
- * - Brotli at quality 3: a page of ~400 KB of Turtle becomes ~31 KB in ~1.5 ms of CPU, where gzip
- *   at its default level took ~4 ms for ~29 KB (measured on the benchmark's pages). That CPU is
- *   spent on every page produced, on the cores the feed workers write pages with.
- * - With a 256 KB window (lgwin 18) and the page's size as a hint, not Brotli's default 4 MB window:
- *   the encoder sizes its tables by the window, and with eight pages compressed at once (the thread
- *   pool under load) the default cost ~6.5 ms of CPU per page of ~550 KB against ~2.8 ms, for the
- *   same compressed size (42 KB; `npm run bench -- dcat` prints both). Repeats in a feed page (the
- *   prefixes, vocabulary terms, a publisher's description) are never far apart.
+ * - Brotli at quality 3, which compressed the benchmark's pages smaller and faster than gzip at its
+ *   default level; with a 256 KB window (lgwin 18) and the page's size as a hint, not Brotli's
+ *   default 4 MB window, whose tables the encoder sets up for every page: eight pages of ~550 KB
+ *   compressed at once (the thread pool under load) took 2.65 ms of CPU each against 7.50 ms with
+ *   the default window, both 43 KB (`npm run bench -- dcat` prints both). Repeats in a feed page
+ *   (prefixes, vocabulary terms, a publisher's description) are never far apart. That CPU is spent
+ *   on every page produced, on the cores the feed workers write pages with.
  * - Compressed and decompressed in libuv's thread pool, never on the thread that answers requests:
  *   decompressing hits synchronously was a third of that thread's time when harvesters read cached
  *   pages, and every request waited on it. Next.js drops a route handler's Content-Encoding and
@@ -184,7 +183,7 @@ export function catalogResponse(
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 /**
  * How a page of `size` bytes is compressed for the page cache (see above). Output in chunks of
- * 256 KB: a compressed page (~31 KB) in one trip from the thread pool.
+ * 256 KB: a compressed page (~45 KB) in one trip from the thread pool.
  */
 export const pageBrotliOptions = (size: number) => ({
   chunkSize: 256 * 1024,
