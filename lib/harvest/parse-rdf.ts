@@ -4,7 +4,7 @@ import { Parser as N3Parser } from "n3";
 import { RdfXmlParser, type IActiveTag } from "rdfxml-streaming-parser";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { FeedError, readText } from "./fetch-feed";
-import type { IndexQuad, TripleIndex } from "./rdf-index";
+import { RDF_TYPE, type IndexQuad, type TripleIndex } from "./rdf-index";
 
 /**
  * Parsing a DCAT feed into the triple index, whatever the serialisation: Turtle, TriG, N-Triples
@@ -215,7 +215,8 @@ export async function parseRdfInto(
     const p = q.predicate.value;
     if (p.startsWith(HYDRA)) {
       if (NEXT.includes(p)) nextCandidates.push({ subject: q.subject.value, predicate: p, value: q.object.value });
-    } else if (PAGE_TYPES.has(q.object.value)) {
+    } else if (p === RDF_TYPE && PAGE_TYPES.has(q.object.value)) {
+      // Only a type can name a page (and hashing every literal to look it up cost a tenth of the parse).
       pagingSubjects.add(q.subject.value);
     }
   };

@@ -11,7 +11,7 @@ import { gatherSource, type GatherOptions, type GatherProgress, type GatherResul
 import { gatherInWorker } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
-import { withStatementCache } from "./statement-cache";
+import { withBulkWrite } from "./bulk-write";
 import { findUnchangedBasis } from "./unchanged-feed";
 
 /**
@@ -184,7 +184,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
         onProgress: (done: number, total: number) => options.onProgress?.({ phase: "write", done, total }),
       };
       try {
-        withStatementCache(db.$client, () =>
+        withBulkWrite(db.$client, () =>
           db.transaction(
             (tx) => {
               if (feed.unchangedFeed) {
