@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { parentPort } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { FeedError } from "./fetch-feed";
@@ -13,6 +15,19 @@ import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
 
 if (!parentPort) throw new Error("gather-worker.ts runs as a worker thread");
 const port = parentPort;
+
+/**
+ * A full collection once a large source is parsed, before its records are mapped. Parsing leaves
+ * garbage in the old generation (the index's interning tables and the lists `seal` trimmed, the
+ * parser's own), and V8 would not collect it before the job ends: on the benchmark's 20,000-dataset
+ * Turtle feed the heap was 168 MB after parsing, 106 MB of it live, and it grew to ~240 MB while
+ * the records were mapped. Collected there, three runs each: process peak RSS 439-446 MB against
+ * 482-497 MB, in the same time (13.3-14.1 s against 13.4-15.1 s); RDF/XML 426-432 MB against
+ * 488-505 MB. (`gc` through the V8 flag: a worker cannot be started with V8 options.)
+ */
+const COLLECT_AFTER_RECORDS = 1_000;
+v8.setFlagsFromString("--expose-gc");
+const collectGarbage = vm.runInNewContext("gc") as () => void;
 
 port.on("message", (job: GatherJob) => void runJob(job));
 port.postMessage({ t: "ready" });
@@ -41,6 +56,7 @@ async function runJob(job: GatherJob): Promise<void> {
           }),
       }),
     });
+    if (gathered.total >= COLLECT_AFTER_RECORDS) collectGarbage();
     control.postMessage({
       t: "gathered",
       summary: {
