@@ -7,7 +7,7 @@ import { parseCatalogParams } from "@/lib/dcat/catalog-params";
 import { FeedError } from "@/lib/harvest/fetch-feed";
 import { gatherSource, type GatherOptions, type GatherResult } from "@/lib/harvest/gather";
 import { gatherInWorker, idleGatherWorkerCount } from "@/lib/harvest/gather-in-worker";
-import { runHarvest } from "@/lib/harvest/run-harvest";
+import { gathersInProcess, runHarvest } from "@/lib/harvest/run-harvest";
 import { createSyntheticCatalogue, type DcatTestCatalogue } from "../helpers/dcat-catalogues";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase } from "../helpers/test-database";
@@ -111,6 +111,41 @@ describe("the harvest's parse worker", () => {
     expect(inProcess).toBeInstanceOf(FeedError);
     expect(inWorker).toBeInstanceOf(FeedError);
     expect((inWorker as Error).message).toBe((inProcess as Error).message);
+  });
+
+  it("gathers a source known to be small in the job's thread, and a source seen for the first time in the worker", async () => {
+    const t = createTestDatabase();
+    try {
+      const url = `${server.origin}/synthetic.ttl`;
+      const run = async () => {
+        // While a worker gathers the source, no worker is idle (it goes back to the pool once the
+        // last record is read, before the job's last progress report).
+        const idleDuringJob: number[] = [];
+        const report = await runHarvest(t.db, {
+          location: url,
+          triggeredBy: "test",
+          limits: { allowPrivateNetwork: true },
+          onProgress: () => idleDuringJob.push(idleGatherWorkerCount()),
+        });
+        expect(report.status).toBe("succeeded");
+        return { report, idleDuringJob };
+      };
+      expect(gathersInProcess(t.db, { sourceId: null, location: url })).toBe(false);
+      const first = await run();
+      expect(first.report.created).toBeGreaterThan(300);
+      expect(first.idleDuringJob).toContain(0);
+      // Small (fewer than 1,000 records): the worker went back to the pool, and the next job of
+      // the same location leaves it there.
+      expect(idleGatherWorkerCount()).toBe(1);
+      expect(gathersInProcess(t.db, { sourceId: null, location: url })).toBe(true);
+      expect(gathersInProcess(t.db, { sourceId: null, location: `${url}?other` })).toBe(false);
+      const second = await run();
+      expect(second.report.unchanged).toBe(first.report.created);
+      expect(second.idleDuringJob.length).toBeGreaterThan(0);
+      expect(second.idleDuringJob.every((idle) => idle === 1)).toBe(true);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it("writes the same catalogue from a worker's gather as from an in-process one", async () => {
