@@ -6,12 +6,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
+import { withBulkWrite } from "./bulk-write";
 import type { FetchLimits } from "./fetch-feed";
 import { gatherSource, type GatherOptions, type GatherProgress, type GatherResult, type SourceKind } from "./gather";
 import { gatherInWorker } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
-import { withBulkWrite } from "./bulk-write";
 import { findUnchangedBasis } from "./unchanged-feed";
 
 /**
