@@ -12,7 +12,7 @@ import { gatherSource, type GatherOptions, type GatherProgress, type GatherResul
 import { gatherInWorker } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
-import { findUnchangedBasis } from "./unchanged-feed";
+import { findUnchangedBasis, lastCompleteJob } from "./unchanged-feed";
 
 /**
  * One harvest job: gather (read, parse, map and validate everything), then write it all in one
@@ -243,7 +243,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
 }
 
 /**
- * Sources whose last complete harvest had fewer records than this are gathered in the job's own
+ * Sources whose last complete harvest (of the same location) had fewer records than this are gathered in the job's own
  * thread. Starting the parse worker (its bundle, thread and modules) takes ~0.6 s, more than such a
  * source takes to parse and map: measured on two real feeds, 133 records in 244-262 ms gathered in
  * the job's thread against 805-808 ms with the worker, 168 records 384-433 ms against 1,008-1,082
@@ -256,9 +256,8 @@ const SMALL_SOURCE_RECORDS = 1_000;
 /** Whether this job gathers in its own thread rather than in the parse worker (see SMALL_SOURCE_RECORDS). */
 export function gathersInProcess(db: Database, { sourceId, location }: { sourceId: number | null; location: string }): boolean {
   if (!env.HARVEST_PARSE_WORKER) return true;
-  const last = db.get<{ records: number }>(sql`select created + updated + unchanged + failed as records from harvest_jobs
-    where status = 'succeeded' and dry_run = 0 and source_id is ${sourceId} and location = ${location} order by id desc limit 1`);
-  return last !== undefined && last.records < SMALL_SOURCE_RECORDS;
+  const last = lastCompleteJob(db, sourceId);
+  return last !== undefined && last.location === location && last.created + last.updated + last.unchanged + last.failed < SMALL_SOURCE_RECORDS;
 }
 
 /** Running jobs (all, or the one with `jobId`) marked failed: interrupted, their transaction never committed. */

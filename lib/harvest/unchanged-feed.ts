@@ -32,23 +32,33 @@ const ARCHIVE_MESSAGE_PREFIXES = ["No longer listed by the source (missing since
 
 export const isArchiveMessage = (m: JobMessage) => m.recordUri !== null && ARCHIVE_MESSAGE_PREFIXES.some((p) => m.message.startsWith(p));
 
+export type CompleteJob = {
+  id: number;
+  location: string;
+  feedHash: string | null;
+  seenAt: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  warnings: number;
+};
+
+/**
+ * The last complete harvest of a source (for ad-hoc runs, `sourceId` null: of any ad-hoc run): the
+ * newest succeeded job that was not a dry run.
+ */
+export function lastCompleteJob(tx: Executor, sourceId: number | null): CompleteJob | undefined {
+  return tx.get<CompleteJob>(sql`select id, location, feed_hash as feedHash, seen_at as seenAt, created, updated, unchanged, failed, warnings
+    from harvest_jobs where status = 'succeeded' and dry_run = 0 and source_id is ${sourceId}
+    order by id desc limit 1`);
+}
+
 export function findUnchangedBasis(
   tx: Executor,
   { sourceId, location, feedHash }: { sourceId: number | null; location: string; feedHash: string },
 ): UnchangedBasis | null {
-  const last = tx.get<{
-    id: number;
-    location: string;
-    feedHash: string | null;
-    seenAt: string | null;
-    created: number;
-    updated: number;
-    unchanged: number;
-    failed: number;
-    warnings: number;
-  }>(sql`select id, location, feed_hash as feedHash, seen_at as seenAt, created, updated, unchanged, failed, warnings
-    from harvest_jobs where status = 'succeeded' and dry_run = 0 and source_id is ${sourceId}
-    order by id desc limit 1`);
+  const last = lastCompleteJob(tx, sourceId);
   if (!last || last.feedHash !== feedHash || last.location !== location || !last.seenAt || last.failed !== 0) return null;
   const messages = tx
     .all<{ level: "warning" | "error"; recordUri: string | null; message: string }>(
