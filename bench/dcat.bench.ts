@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
-import { brotliCompress, type BrotliOptions, constants as zlibConstants } from "node:zlib";
+import { brotliCompress, brotliCompressSync, type BrotliOptions, constants as zlibConstants } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { Writer } from "n3";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { Graph } from "@/lib/dcat/graph";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { catalogToString, prepareCatalog } from "@/lib/dcat/catalog-document";
-import { pageBrotliOptions } from "@/lib/dcat/http";
+import { compressPageSync, pageBrotliOptions } from "@/lib/dcat/page-compression";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
 import { getPipeline, newProfileContext } from "@/lib/dcat/profiles";
 import { loadDatasetsForRdf } from "@/lib/dcat/load-datasets";
@@ -250,36 +251,43 @@ async function pipelineInProcess(db: Database): Promise<{ ms: number; bytes: num
   return { ms: performance.now() - started, bytes };
 }
 
+type CompressionCost = { ms: number; kb: number; threadMs: number };
+
 /**
- * What keeping a produced page in the page cache costs: eight pages compressed at once (as the
- * thread pool does under load), CPU per page (all threads) with the page cache's Brotli options,
- * against Brotli's defaults at the same quality (4 MB window), which the page cache used before.
+ * What keeping a produced page in the page cache costs: pages compressed one after the other in
+ * one thread with the page cache's Brotli options (as a feed worker does once it has sent a page),
+ * CPU per page (all threads); against the same pages compressed eight at once in libuv's thread
+ * pool (as the server's thread did before the workers compressed: `threadMs` is what that cost the
+ * calling thread itself), and against Brotli's default 4 MB window at the same quality.
  */
-async function pageCompression(db: Database): Promise<{ ours: { ms: number; kb: number }; defaults: { ms: number; kb: number } }> {
+async function pageCompression(db: Database): Promise<{ ours: CompressionCost; pool: CompressionCost; defaults: CompressionCost }> {
   const pages = await Promise.all(
     [3, 101, 202, 303, 404, 505, 606, 707].map(async (page) =>
       Buffer.from(await catalogToString(db, { baseUrl: "http://localhost", format: "ttl", params: parseCatalogParams(new URLSearchParams(`page=${page}`)), linkPath: "/catalog.ttl" })),
     ),
   );
   const compress = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
-  const measureWith = async (options: (size: number) => BrotliOptions) => {
-    await Promise.all(pages.map((p) => compress(p, options(p.length)))); // warm-up
+  const rounds = 10;
+  const measureWith = async (once: () => Promise<number>): Promise<CompressionCost> => {
+    await once(); // warm-up
     const cpu = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
     let bytes = 0;
-    const rounds = 10;
-    for (let round = 0; round < rounds; round++) for (const out of await Promise.all(pages.map((p) => compress(p, options(p.length))))) bytes += out.length;
+    for (let round = 0; round < rounds; round++) bytes += await once();
     const used = process.cpuUsage(cpu);
+    const active = performance.eventLoopUtilization(loop).active;
     const n = rounds * pages.length;
-    return { ms: (used.user + used.system) / 1000 / n, kb: bytes / n / 1024 };
+    return { ms: (used.user + used.system) / 1000 / n, kb: bytes / n / 1024, threadMs: active / n };
   };
-  // The reference: the page cache's options without its window and size hint.
+  const sum = (outs: Uint8Array[]) => outs.reduce((total, out) => total + out.byteLength, 0);
+  const ours = await measureWith(async () => sum(pages.map((p) => compressPageSync(p)!)));
+  const pool = await measureWith(async () => sum(await Promise.all(pages.map((p) => compress(p, pageBrotliOptions(p.length))))));
+  // The page cache's options without its window and size hint.
   const QUALITY = zlibConstants.BROTLI_PARAM_QUALITY;
-  const defaults = await measureWith((size) => {
-    const options = pageBrotliOptions(size);
-    return { ...options, params: { [QUALITY]: options.params[QUALITY]! } };
-  });
-  const ours = await measureWith(pageBrotliOptions);
-  return { ours, defaults };
+  const defaults = await measureWith(async () =>
+    sum(pages.map((p) => brotliCompressSync(p, { ...pageBrotliOptions(p.length), params: { [QUALITY]: pageBrotliOptions(p.length).params[QUALITY]! } }))),
+  );
+  return { ours, pool, defaults };
 }
 
 export default async function run(): Promise<void> {
@@ -341,8 +349,9 @@ export default async function run(): Promise<void> {
     );
     const c = compression;
     console.log(
-      `  keeping a produced page (Brotli q3, 8 pages at once): ${c.ours.ms.toFixed(2)} ms of CPU per page, ${c.ours.kb.toFixed(0)} KB, with the page cache's 256 KB window; ` +
-        `Brotli's default 4 MB window ${c.defaults.ms.toFixed(2)} ms, ${c.defaults.kb.toFixed(0)} KB; ratio ${(c.ours.ms / c.defaults.ms).toFixed(2)}`,
+      `  keeping a produced page (Brotli q3, 256 KB window, in the worker that wrote it): ${c.ours.ms.toFixed(2)} ms of CPU per page, ${c.ours.kb.toFixed(0)} KB; ` +
+        `in libuv's pool, 8 at once: ${c.pool.ms.toFixed(2)} ms (${c.pool.threadMs.toFixed(2)} ms of it in the calling thread), ratio ${(c.ours.ms / c.pool.ms).toFixed(2)}; ` +
+        `Brotli's default 4 MB window: ${c.defaults.ms.toFixed(2)} ms, ${c.defaults.kb.toFixed(0)} KB, ratio ${(c.ours.ms / c.defaults.ms).toFixed(2)}`,
     );
   }
 }

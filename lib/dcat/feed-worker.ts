@@ -3,11 +3,13 @@ import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { datasetFragment, type DatasetWriting, prepareCatalog, startDatasetWriting } from "./catalog-document";
 import type { FeedReply, FeedRequest } from "./feed-workers";
+import { compressPageSync } from "./page-compression";
 
 /**
  * A feed writer (a worker thread, see feed-workers.ts): writes Hydra pages and fragments of the
  * unpaged dump with the same code as in-process, on its own read-only connection, and hands the
  * UTF-8 back (the buffer moved, not copied). The thread that answers HTTP then only passes bytes on.
+ * A page is then compressed here for the server's page cache, and sent after it.
  */
 
 if (!parentPort) throw new Error("feed-worker.ts runs as a worker thread");
@@ -58,15 +60,19 @@ function writingFor(request: FeedRequest & { t: "fragment" }): DatasetWriting {
   return writing;
 }
 
-async function answer(request: FeedRequest): Promise<Uint8Array | undefined> {
+/** What a request is answered with; for a page, also the text to compress once the bytes are sent. */
+type Answer = { bytes: Uint8Array; page?: Uint8Array[] };
+
+async function answer(request: FeedRequest): Promise<Answer | undefined> {
   switch (request.t) {
     case "page": {
       const parts: Uint8Array[] = [];
       for await (const chunk of prepareCatalog(connection(request.file), request.options).bytes()) parts.push(chunk);
-      return Buffer.concat(parts);
+      // A copy is sent (and moved away); the parts stay here to be compressed.
+      return { bytes: Buffer.concat(parts), page: parts };
     }
     case "fragment":
-      return datasetFragment(connection(request.file), request.ids, request.format, writingFor(request));
+      return { bytes: await datasetFragment(connection(request.file), request.ids, request.format, writingFor(request)) };
     case "end":
       documents.delete(request.document);
       return undefined;
@@ -85,10 +91,18 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 port.on("message", (request: FeedRequest) => {
   answer(request).then(
-    (bytes) => {
-      if (!bytes || !("id" in request)) return;
-      const own = ownBuffer(bytes);
+    (answered) => {
+      if (!answered || !("id" in request)) return;
+      const own = ownBuffer(answered.bytes);
       port.postMessage({ id: request.id, bytes: own } satisfies FeedReply, [own.buffer as ArrayBuffer]);
+      if (request.t !== "page" || !answered.page) return;
+      const text = answered.page.length === 1 ? answered.page[0]! : Buffer.concat(answered.page);
+      const compressed = text.byteLength <= request.compressUpTo ? compressPageSync(text) : undefined;
+      const ownCompressed = compressed && ownBuffer(compressed);
+      port.postMessage(
+        { id: request.id, compressed: ownCompressed ?? null } satisfies FeedReply,
+        ownCompressed ? [ownCompressed.buffer as ArrayBuffer] : [],
+      );
     },
     (error: unknown) => {
       if (!("id" in request)) return;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { brotliCompress, brotliDecompress, constants as zlibConstants } from "node:zlib";
+import { brotliDecompress } from "node:zlib";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
@@ -8,7 +8,7 @@ import { parseCatalogParams } from "./catalog-params";
 import { prepareCatalog } from "./catalog-document";
 import { contentTypeOf, FORMAT_LIST, type RdfFormat } from "./content-types";
 import { datasetToRdf, findDatasetForRdf } from "./dataset-document";
-import { catalogBytes } from "./feed-workers";
+import { catalogBytes, catalogPage, type ProducedPage } from "./feed-workers";
 import { getCatalogueVersion } from "./queries";
 
 /**
@@ -153,7 +153,10 @@ export function catalogResponse(
     const key = `${db.$client.name}\u0000${etag}`;
     const cached = cachedPage(key);
     if (cached) return new Response(cached, { status: 200, headers: { ...headers, [CACHE_HEADER]: "hit" } });
-    return new Response(toStream(keepPage(key, catalogBytes(db, prepared, options))), { status: 200, headers: { ...headers, [CACHE_HEADER]: "miss" } });
+    return new Response(toStream(keptPage(key, catalogPage(db, prepared, options, { compressUpTo: MAX_PAGE_KEPT }))), {
+      status: 200,
+      headers: { ...headers, [CACHE_HEADER]: "miss" },
+    });
   } catch (error) {
     return errorResponse(error);
   }
@@ -167,39 +170,25 @@ export function catalogResponse(
  * - Kept compressed, so that the pages of a whole 100,000-dataset catalogue fit: kept as sent, 200
  *   pages outgrew the cache, and harvesters paging through more pages than fit had every page
  *   produced again (least recently used out first, a cyclic walk never hits).
- * - Brotli at quality 3, which compressed the benchmark's pages smaller and faster than gzip at its
- *   default level; with a 256 KB window (lgwin 18) and the page's size as a hint, not Brotli's
- *   default 4 MB window, whose tables the encoder sets up for every page: eight pages of ~550 KB
- *   compressed at once (the thread pool under load) took 2.65 ms of CPU each against 7.50 ms with
- *   the default window, both 43 KB (`npm run bench -- dcat` prints both). Repeats in a feed page
- *   (prefixes, vocabulary terms, a publisher's description) are never far apart. That CPU is spent
- *   on every page produced, on the cores the feed workers write pages with.
- * - Compressed and decompressed in libuv's thread pool, never on the thread that answers requests:
- *   decompressing hits synchronously was a third of that thread's time when harvesters read cached
- *   pages, and every request waited on it. Next.js drops a route handler's Content-Encoding and
- *   compresses the answer itself for the clients that accept it, so a hit is answered decompressed.
+ * - Brotli with page-compression.ts's options, by the feed worker that wrote the page, once the page
+ *   is sent (in libuv's thread pool when there are no workers): never by the thread that answers
+ *   requests. That CPU is spent on every page produced.
+ * - Decompressed in libuv's thread pool, never on the thread that answers requests: decompressing
+ *   hits synchronously was a third of that thread's time when harvesters read cached pages, and
+ *   every request waited on it. Next.js drops a route handler's Content-Encoding and compresses the
+ *   answer itself for the clients that accept it, so a hit is answered decompressed.
  * - At most PAGE_CACHE_BYTES, least recently used out first.
  */
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
-/**
- * How a page of `size` bytes is compressed for the page cache (see above). Output in chunks of
- * 256 KB: a compressed page (~45 KB) in one trip from the thread pool.
- */
-export const pageBrotliOptions = (size: number) => ({
-  chunkSize: 256 * 1024,
-  params: {
-    [zlibConstants.BROTLI_PARAM_QUALITY]: 3,
-    [zlibConstants.BROTLI_PARAM_LGWIN]: 18,
-    [zlibConstants.BROTLI_PARAM_SIZE_HINT]: size,
-  },
-});
+/** The largest page kept. */
+const MAX_PAGE_KEPT = PAGE_CACHE_BYTES / 16;
 /** Whether a page came from the page cache (as on the HTML page cache's answers). */
 const CACHE_HEADER = "x-fjordcat-cache";
 /** Shared by the route bundles that answer the feed (/catalog and /catalog.<ext>): see lib/process-wide.ts. */
 const pages = processWide("dcat.page-cache", () => ({ entries: new Map<string, PageEntry>(), bytes: 0 }));
 const pageCache = pages.entries;
-/** A kept page: as sent until its compression is done (a few ms), then compressed; `size` is as sent. */
-type PageEntry = { bytes: Buffer; compressed: boolean; size: number };
+/** A kept page: as sent until its compressed copy comes (a few ms), then compressed; `size` is as sent. */
+type PageEntry = { bytes: Uint8Array; compressed: boolean; size: number };
 
 /** A page's bytes, decompressed in the thread pool when kept compressed. */
 function pageBytes(entry: PageEntry): Promise<Uint8Array> {
@@ -232,31 +221,31 @@ function account(bytes: number): void {
   for (const [oldKey, value] of pageCache) {
     if (pages.bytes <= PAGE_CACHE_BYTES) break;
     pageCache.delete(oldKey);
-    pages.bytes -= value.bytes.length;
+    pages.bytes -= value.bytes.byteLength;
   }
 }
 
-/** The page's bytes pass through to the client; once it has them all, the page is kept (and compressed). */
-async function* keepPage(key: string, chunks: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    yield chunk;
+/**
+ * A page produced: kept as sent (the body shares its bytes, which nobody changes) until its
+ * compressed copy comes, then kept compressed; and passed on to the client.
+ */
+async function* keptPage(key: string, produced: Promise<ProducedPage>): AsyncGenerator<Uint8Array> {
+  const { bytes, compressed } = await produced;
+  if (!pageCache.has(key) && bytes.byteLength <= MAX_PAGE_KEPT) {
+    const entry: PageEntry = { bytes, compressed: false, size: bytes.byteLength };
+    pageCache.set(key, entry);
+    account(bytes.byteLength);
+    void compressed.then((smaller) => {
+      // Gone meanwhile (pushed out, or the catalogue changed and it aged out): nothing to replace.
+      // Not compressed (Brotli failed): kept as sent until pushed out.
+      if (!smaller || pageCache.get(key) !== entry) return;
+      pages.bytes -= entry.bytes.byteLength;
+      entry.bytes = smaller;
+      entry.compressed = true;
+      account(smaller.byteLength);
+    });
   }
-  if (pageCache.has(key)) return;
-  const bytes = Buffer.concat(parts);
-  if (bytes.length > PAGE_CACHE_BYTES / 16) return;
-  const entry: PageEntry = { bytes, compressed: false, size: bytes.length };
-  pageCache.set(key, entry);
-  account(bytes.length);
-  brotliCompress(entry.bytes, pageBrotliOptions(entry.bytes.length), (error, compressed) => {
-    // Gone meanwhile (pushed out, or the catalogue changed and it aged out): nothing to replace.
-    if (error || pageCache.get(key) !== entry) return;
-    pages.bytes -= entry.bytes.length;
-    entry.bytes = compressed;
-    entry.compressed = true;
-    account(compressed.length);
-  });
+  yield bytes;
 }
 
 /** GET /datasets/<slug>.<ext>: one published dataset. */

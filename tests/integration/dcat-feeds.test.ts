@@ -226,7 +226,7 @@ describe("HTTP: status codes, headers and conditional GET", () => {
       expect(again.headers.get("x-fjordcat-cache")).toBe("hit");
       expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
       expect(await again.text()).toBe(produced);
-      // Compressed in libuv's thread pool within a few ms: answered decompressed, the same bytes.
+      // Compressed by the feed worker that wrote it, within a few ms: answered decompressed, the same bytes.
       await new Promise((resolve) => setTimeout(resolve, 200));
       const later = page();
       expect(later.headers.get("x-fjordcat-cache")).toBe("hit");

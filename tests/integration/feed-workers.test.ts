@@ -1,9 +1,11 @@
 import type { Quad } from "@rdfjs/types";
+import { brotliDecompressSync } from "node:zlib";
 import { isomorphic } from "rdf-isomorphic";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { catalogToString } from "@/lib/dcat/catalog-document";
+import { catalogToString, prepareCatalog } from "@/lib/dcat/catalog-document";
+import { parseCatalogParams } from "@/lib/dcat/catalog-params";
 import type { RdfFormat } from "@/lib/dcat/content-types";
-import { feedWorkerThreads, stopFeedWorkers } from "@/lib/dcat/feed-workers";
+import { catalogPage, feedWorkerThreads, stopFeedWorkers } from "@/lib/dcat/feed-workers";
 import { catalogResponse } from "@/lib/dcat/http";
 import { resetEnv } from "@/lib/env";
 import { BASE_URL, createDemoCatalogue, createSyntheticCatalogue, type DcatTestCatalogue } from "../helpers/dcat-catalogues";
@@ -94,6 +96,40 @@ describe("pages written by a worker", () => {
     const [a, b] = await Promise.all([served(synthetic, "ttl", "?page=4"), served(synthetic, "ttl", "?page=5")]);
     expect(a).toBe(await inProcess(synthetic, "ttl", 4));
     expect(b).toBe(await inProcess(synthetic, "ttl", 5));
+  });
+});
+
+describe("pages compressed for the page cache", () => {
+  const pageOf = (t: DcatTestCatalogue, page: number, compressUpTo: number) => {
+    const options = { baseUrl: BASE_URL, format: "ttl" as const, params: parseCatalogParams(new URLSearchParams(`page=${page}`)), linkPath: "/catalog.ttl" };
+    return catalogPage(t.db, prepareCatalog(t.db, options), options, { compressUpTo });
+  };
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
+
+  it("by the worker that wrote the page, after the page: the copy decompresses to the page's bytes", async () => {
+    const produced = await Promise.all([2, 3, 4].map((page) => pageOf(synthetic, page, 1 << 20)));
+    for (const [i, { bytes, compressed }] of produced.entries()) {
+      expect(text(bytes)).toBe(await inProcess(synthetic, "ttl", i + 2));
+      const copy = await compressed;
+      expect(copy).toBeDefined();
+      expect(copy!.byteLength).toBeLessThan(bytes.byteLength / 4);
+      expect(text(brotliDecompressSync(copy!))).toBe(text(bytes));
+    }
+  });
+
+  it("not when the page is larger than asked for", async () => {
+    const { bytes, compressed } = await pageOf(synthetic, 2, 1000);
+    expect(bytes.byteLength).toBeGreaterThan(1000);
+    expect(await compressed).toBeUndefined();
+  });
+
+  it("in this thread when there are no workers", async () => {
+    await stopFeedWorkers();
+    process.env.FEED_WORKERS = "0";
+    resetEnv();
+    const { bytes, compressed } = await pageOf(synthetic, 2, 1 << 20);
+    expect(feedWorkerThreads()).toHaveLength(0);
+    expect(text(brotliDecompressSync((await compressed)!))).toBe(text(bytes));
   });
 });
 
