@@ -176,17 +176,16 @@ async function ask(question: Question, compressed?: (bytes: Uint8Array | undefin
   });
 }
 
-/** The catalogue document's bytes, written by the feed workers where they can (see above), else in this thread. */
+/**
+ * The unpaged catalogue document's bytes, written by the feed workers where they can (see above),
+ * else in this thread. A Hydra page is written by `catalogPage`.
+ */
 export async function* catalogBytes(db: Database, prepared: PreparedCatalog, options: CatalogDocumentOptions): AsyncGenerator<Uint8Array> {
+  if (options.params.page !== undefined) throw new Error("A page is written by catalogPage");
   const file = db.$client.memory ? undefined : db.$client.name;
-  const paged = options.params.page !== undefined;
-  const slots = file && (paged || FRAGMENT_FORMATS.includes(options.format)) ? await workers() : undefined;
+  const slots = file && FRAGMENT_FORMATS.includes(options.format) ? await workers() : undefined;
   if (!file || !slots) {
     yield* prepared.bytes();
-    return;
-  }
-  if (paged) {
-    yield (await catalogPage(db, prepared, options, { compressUpTo: 0 })).bytes;
     return;
   }
   // A document's fragments go to whichever workers run when each is asked for (one that ended, idle
