@@ -2,14 +2,14 @@ import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
-import { brotliCompress, brotliCompressSync, type BrotliOptions, constants as zlibConstants } from "node:zlib";
+import { brotliCompressSync, brotliDecompress, type BrotliOptions, constants as zlibConstants } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { Writer } from "n3";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { Graph } from "@/lib/dcat/graph";
 import { PREFIXES } from "@/lib/dcat/namespaces";
 import { catalogToString, prepareCatalog } from "@/lib/dcat/catalog-document";
-import { compressPageSync, pageBrotliOptions } from "@/lib/dcat/page-compression";
+import { compressPageSync, decompressPage, PAGE_DEFLATE_LEVEL } from "@/lib/dcat/page-compression";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
 import { getPipeline, newProfileContext } from "@/lib/dcat/profiles";
 import { loadDatasetsForRdf } from "@/lib/dcat/load-datasets";
@@ -251,43 +251,48 @@ async function pipelineInProcess(db: Database): Promise<{ ms: number; bytes: num
   return { ms: performance.now() - started, bytes };
 }
 
-type CompressionCost = { ms: number; kb: number; threadMs: number };
+type CompressionCost = { compressMs: number; kb: number; decodeMs: number; decodeThreadMs: number };
 
 /**
- * What keeping a produced page in the page cache costs: pages compressed one after the other in
- * one thread with the page cache's Brotli options (as a feed worker does once it has sent a page),
- * CPU per page (all threads); against the same pages compressed eight at once in libuv's thread
- * pool (as the server's thread did before the workers compressed: `threadMs` is what that cost the
- * calling thread itself), and against Brotli's default 4 MB window at the same quality.
+ * What the page cache's codec costs (page-compression.ts): a page compressed one after the other
+ * in one thread (as a feed worker does once it has sent the page), CPU per page; a hit decompressed
+ * in the answering thread, CPU per page. The reference, measured alike: Brotli at quality 3 with a
+ * 256 KB window, the codec before, whose hits were decompressed eight at once in libuv's thread
+ * pool (`decodeThreadMs`: what that cost the answering thread itself, besides the pool's CPU).
  */
-async function pageCompression(db: Database): Promise<{ ours: CompressionCost; pool: CompressionCost; defaults: CompressionCost }> {
+async function pageCompression(db: Database): Promise<{ ours: CompressionCost; brotli: CompressionCost }> {
   const pages = await Promise.all(
     [3, 101, 202, 303, 404, 505, 606, 707].map(async (page) =>
       Buffer.from(await catalogToString(db, { baseUrl: "http://localhost", format: "ttl", params: parseCatalogParams(new URLSearchParams(`page=${page}`)), linkPath: "/catalog.ttl" })),
     ),
   );
-  const compress = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
   const rounds = 10;
-  const measureWith = async (once: () => Promise<number>): Promise<CompressionCost> => {
+  const n = rounds * pages.length;
+  /** CPU (all threads) and this thread's busy time per page, over `rounds` rounds of `once`. */
+  const perPage = async (once: () => Promise<unknown>) => {
     await once(); // warm-up
     const cpu = process.cpuUsage();
     const loop = performance.eventLoopUtilization();
-    let bytes = 0;
-    for (let round = 0; round < rounds; round++) bytes += await once();
+    for (let round = 0; round < rounds; round++) await once();
     const used = process.cpuUsage(cpu);
-    const active = performance.eventLoopUtilization(loop).active;
-    const n = rounds * pages.length;
-    return { ms: (used.user + used.system) / 1000 / n, kb: bytes / n / 1024, threadMs: active / n };
+    return { ms: (used.user + used.system) / 1000 / n, threadMs: performance.eventLoopUtilization(loop).active / n };
   };
-  const sum = (outs: Uint8Array[]) => outs.reduce((total, out) => total + out.byteLength, 0);
-  const ours = await measureWith(async () => sum(pages.map((p) => compressPageSync(p)!)));
-  const pool = await measureWith(async () => sum(await Promise.all(pages.map((p) => compress(p, pageBrotliOptions(p.length))))));
-  // The page cache's options without its window and size hint.
-  const QUALITY = zlibConstants.BROTLI_PARAM_QUALITY;
-  const defaults = await measureWith(async () =>
-    sum(pages.map((p) => brotliCompressSync(p, { ...pageBrotliOptions(p.length), params: { [QUALITY]: pageBrotliOptions(p.length).params[QUALITY]! } }))),
-  );
-  return { ours, pool, defaults };
+  const brotliOptions = (size: number) => ({
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_LGWIN]: 18, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: size },
+  });
+  const kb = (outs: Uint8Array[]) => outs.reduce((total, out) => total + out.byteLength, 0) / outs.length / 1024;
+
+  const deflated = pages.map((p) => compressPageSync(p)!);
+  const brotlied = pages.map((p) => brotliCompressSync(p, brotliOptions(p.length)));
+  const decompress = promisify<Buffer, BrotliOptions, Buffer>(brotliDecompress);
+  const oursCompress = await perPage(async () => pages.map((p) => compressPageSync(p)));
+  const oursDecode = await perPage(async () => pages.map((p, i) => decompressPage(deflated[i]!, p.length)));
+  const brotliCompressCost = await perPage(async () => pages.map((p) => brotliCompressSync(p, brotliOptions(p.length))));
+  const brotliDecode = await perPage(() => Promise.all(brotlied.map((b, i) => decompress(b, { chunkSize: pages[i]!.length }))));
+  return {
+    ours: { compressMs: oursCompress.ms, kb: kb(deflated), decodeMs: oursDecode.ms, decodeThreadMs: oursDecode.threadMs },
+    brotli: { compressMs: brotliCompressCost.ms, kb: kb(brotlied), decodeMs: brotliDecode.ms, decodeThreadMs: brotliDecode.threadMs },
+  };
 }
 
 export default async function run(): Promise<void> {
@@ -349,9 +354,13 @@ export default async function run(): Promise<void> {
     );
     const c = compression;
     console.log(
-      `  keeping a produced page (Brotli q3, 256 KB window, in the worker that wrote it): ${c.ours.ms.toFixed(2)} ms of CPU per page, ${c.ours.kb.toFixed(0)} KB; ` +
-        `in libuv's pool, 8 at once: ${c.pool.ms.toFixed(2)} ms (${c.pool.threadMs.toFixed(2)} ms of it in the calling thread), ratio ${(c.ours.ms / c.pool.ms).toFixed(2)}; ` +
-        `Brotli's default 4 MB window: ${c.defaults.ms.toFixed(2)} ms, ${c.defaults.kb.toFixed(0)} KB, ratio ${(c.ours.ms / c.defaults.ms).toFixed(2)}`,
+      `  the page cache's codec (raw DEFLATE, level ${PAGE_DEFLATE_LEVEL}): a page compressed by its worker ${c.ours.compressMs.toFixed(2)} ms of CPU, ${c.ours.kb.toFixed(0)} KB; ` +
+        `a hit decompressed in the answering thread ${c.ours.decodeMs.toFixed(2)} ms`,
+    );
+    console.log(
+      `    against Brotli q3 (256 KB window, the codec before): compressed ${c.brotli.compressMs.toFixed(2)} ms, ${c.brotli.kb.toFixed(0)} KB (ratio ${(c.ours.compressMs / c.brotli.compressMs).toFixed(2)}); ` +
+        `a hit decompressed in libuv's pool, 8 at once, ${c.brotli.decodeMs.toFixed(2)} ms of CPU, ${c.brotli.decodeThreadMs.toFixed(2)} ms of it in the answering thread ` +
+        `(ratio of CPU ${(c.ours.decodeMs / c.brotli.decodeMs).toFixed(2)}, of the answering thread's time ${(c.ours.decodeMs / c.brotli.decodeThreadMs).toFixed(2)})`,
     );
   }
 }

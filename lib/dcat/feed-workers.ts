@@ -51,7 +51,7 @@ export type FeedRequest =
 export type FeedReply =
   | { id: number; bytes: Uint8Array }
   | { id: number; error: { code?: ErrorCode; message: string } }
-  /** After a page's bytes: the page compressed, or null when it is not (too large, or Brotli failed). */
+  /** After a page's bytes: the page compressed, or null when it is not (too large, or compression failed). */
   | { id: number; compressed: Uint8Array | null };
 
 type Waiting = { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
@@ -210,9 +210,10 @@ export type ProducedPage = { bytes: Uint8Array; compressed: Promise<Uint8Array |
  * when it is no larger than `compressUpTo` bytes (else `compressed` is undefined).
  *
  * A worker compresses the page synchronously right after sending it, so this thread has only the
- * page to pass on: compressing it here, in libuv's thread pool, cost this thread ~1.7 ms per page
- * under load (the pool's zlib streams are driven from this thread, and each page's Brotli state
- * was set up and torn down here) and took ~2.4 ms of pool CPU, against ~2 ms in the worker.
+ * page to pass on: compressing it here (with Brotli, then), in libuv's thread pool, cost this
+ * thread ~1.7 ms per page under load (the pool's zlib streams are driven from this thread, and each
+ * page's encoder was set up and torn down here) and took ~2.4 ms of pool CPU, against ~2 ms in the
+ * worker.
  */
 export async function catalogPage(db: Database, prepared: PreparedCatalog, options: CatalogDocumentOptions, { compressUpTo }: { compressUpTo: number }): Promise<ProducedPage> {
   const file = db.$client.memory ? undefined : db.$client.name;

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { brotliDecompress } from "node:zlib";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { processWide } from "@/lib/process-wide";
@@ -9,6 +8,7 @@ import { prepareCatalog } from "./catalog-document";
 import { contentTypeOf, FORMAT_LIST, type RdfFormat } from "./content-types";
 import { datasetToRdf, findDatasetForRdf } from "./dataset-document";
 import { catalogBytes, catalogPage, type ProducedPage } from "./feed-workers";
+import { decompressPage } from "./page-compression";
 import { getCatalogueVersion } from "./queries";
 
 /**
@@ -170,13 +170,12 @@ export function catalogResponse(
  * - Kept compressed, so that the pages of a whole 100,000-dataset catalogue fit: kept as sent, 200
  *   pages outgrew the cache, and harvesters paging through more pages than fit had every page
  *   produced again (least recently used out first, a cyclic walk never hits).
- * - Brotli with page-compression.ts's options, by the feed worker that wrote the page, once the page
- *   is sent (in libuv's thread pool when there are no workers): never by the thread that answers
- *   requests. That CPU is spent on every page produced.
- * - Decompressed in libuv's thread pool, never on the thread that answers requests: decompressing
- *   hits synchronously was a third of that thread's time when harvesters read cached pages, and
- *   every request waited on it. Next.js drops a route handler's Content-Encoding and compresses the
- *   answer itself for the clients that accept it, so a hit is answered decompressed.
+ * - Compressed (page-compression.ts) by the feed worker that wrote the page, once the page is sent
+ *   (in libuv's thread pool when there are no workers), never by the thread that answers requests.
+ * - Decompressed by the thread that answers, with a codec chosen for that (page-compression.ts):
+ *   cheaper there than handing Brotli's decoder to the thread pool was. Next.js drops a route
+ *   handler's Content-Encoding and compresses the answer itself for the clients that accept it, so
+ *   a hit is answered decompressed.
  * - At most PAGE_CACHE_BYTES, least recently used out first.
  */
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -190,14 +189,10 @@ const pageCache = pages.entries;
 /** A kept page: as sent until its compressed copy comes (a few ms), then compressed; `size` is as sent. */
 type PageEntry = { bytes: Uint8Array; compressed: boolean; size: number };
 
-/** A page's bytes, decompressed in the thread pool when kept compressed. */
-function pageBytes(entry: PageEntry): Promise<Uint8Array> {
+/** A page's bytes, decompressed when kept compressed. */
+function pageBytes(entry: PageEntry): Uint8Array {
   // A page kept as sent is copied: the answer's body must not share (or be handed) the cache's bytes.
-  if (!entry.compressed) return Promise.resolve(new Uint8Array(entry.bytes));
-  // Output in one chunk of the page's size: with zlib's default (16 KB), a page was decompressed in
-  // ~25 trips between the thread pool and this thread.
-  const options = { chunkSize: Math.max(entry.size, 64) };
-  return new Promise((resolve, reject) => brotliDecompress(entry.bytes, options, (error, bytes) => (error ? reject(error) : resolve(bytes))));
+  return entry.compressed ? decompressPage(entry.bytes, entry.size) : new Uint8Array(entry.bytes);
 }
 
 /**
@@ -211,7 +206,7 @@ function cachedPage(key: string): ReadableStream<Uint8Array> | undefined {
   pageCache.set(key, entry);
   return toStream(
     (async function* () {
-      yield await pageBytes(entry);
+      yield pageBytes(entry);
     })(),
   );
 }
@@ -237,7 +232,7 @@ async function* keptPage(key: string, produced: Promise<ProducedPage>): AsyncGen
     account(bytes.byteLength);
     void compressed.then((smaller) => {
       // Gone meanwhile (pushed out, or the catalogue changed and it aged out): nothing to replace.
-      // Not compressed (Brotli failed): kept as sent until pushed out.
+      // Not compressed (compression failed): kept as sent until pushed out.
       if (!smaller || pageCache.get(key) !== entry) return;
       pages.bytes -= entry.bytes.byteLength;
       entry.bytes = smaller;
