@@ -9,7 +9,7 @@ import { deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
  * 0.4-1.0 ms of it (the range is the page faults of its fresh 550 KB output buffer), where Brotli
  * (the codec before, at quality 3) handed to libuv's thread pool took 0.2-0.5 ms of that thread to
  * hand over and take back (each page's decoder set up and torn down there, two thread wake-ups)
- * and 0.8-1.05 ms of CPU in all. Measured on the server, 3,000 hits under 8 connections (three
+ * and 0.65-1.05 ms of CPU in all. Measured on the server, 3,000 hits under 8 connections (three
  * alternating runs): 2.7-3.3 ms of the server's CPU per hit against 3.4-3.8, the answering thread
  * 2.2-2.6 ms per hit against 2.1-2.4, p50 15-18 ms against 21-23. Compressing costs about the same
  * (~1.4-1.6 ms), for ~50 KB against ~43 KB (about 650 pages of 100 datasets in the cache's 32 MB
