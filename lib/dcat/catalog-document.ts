@@ -214,6 +214,13 @@ export function prepareCatalog(db: Database, options: CatalogDocumentOptions): P
   return { version, chunks, bytes, bytesFromFragments };
 }
 
+/** A document's bytes in one buffer (a Hydra page is one chunk already: then that chunk, not a copy). */
+export async function documentBytes(prepared: PreparedCatalog): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of prepared.bytes()) parts.push(chunk);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
 /** The whole document as one string (tests, small pages). */
 export async function catalogToString(db: Database, options: CatalogDocumentOptions): Promise<string> {
   const pieces: string[] = [];

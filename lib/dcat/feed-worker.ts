@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { datasetFragment, type DatasetWriting, prepareCatalog, startDatasetWriting } from "./catalog-document";
+import { datasetFragment, type DatasetWriting, documentBytes, prepareCatalog, startDatasetWriting } from "./catalog-document";
 import type { FeedReply, FeedRequest } from "./feed-workers";
 import { compressPageSync } from "./page-compression";
 
@@ -60,16 +60,15 @@ function writingFor(request: FeedRequest & { t: "fragment" }): DatasetWriting {
   return writing;
 }
 
-/** What a request is answered with; for a page, also the text to compress once the bytes are sent. */
-type Answer = { bytes: Uint8Array; page?: Uint8Array[] };
+/** What a request is answered with; for a page, also the page to compress once the bytes are sent. */
+type Answer = { bytes: Uint8Array; page?: Uint8Array };
 
 async function answer(request: FeedRequest): Promise<Answer | undefined> {
   switch (request.t) {
     case "page": {
-      const parts: Uint8Array[] = [];
-      for await (const chunk of prepareCatalog(connection(request.file), request.options).bytes()) parts.push(chunk);
-      // A copy is sent (and moved away); the parts stay here to be compressed.
-      return { bytes: Buffer.concat(parts), page: parts };
+      const page = await documentBytes(prepareCatalog(connection(request.file), request.options));
+      // A copy is sent (and moved away); the page stays here to be compressed.
+      return { bytes: new Uint8Array(page), page };
     }
     case "fragment":
       return { bytes: await datasetFragment(connection(request.file), request.ids, request.format, writingFor(request)) };
@@ -96,8 +95,8 @@ port.on("message", (request: FeedRequest) => {
       const own = ownBuffer(answered.bytes);
       port.postMessage({ id: request.id, bytes: own } satisfies FeedReply, [own.buffer as ArrayBuffer]);
       if (request.t !== "page" || !answered.page) return;
-      const text = answered.page.length === 1 ? answered.page[0]! : Buffer.concat(answered.page);
-      const compressed = text.byteLength <= request.compressUpTo ? compressPageSync(text) : undefined;
+      const { page } = answered;
+      const compressed = page.byteLength <= request.compressUpTo ? compressPageSync(page) : undefined;
       const ownCompressed = compressed && ownBuffer(compressed);
       port.postMessage(
         { id: request.id, compressed: ownCompressed ?? null } satisfies FeedReply,

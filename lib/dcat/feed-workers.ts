@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
 import { startProjectWorker } from "@/lib/workers/start-worker";
-import { type CatalogDocumentOptions, FRAGMENT_FORMATS, type FragmentSource, type PreparedCatalog } from "./catalog-document";
+import { type CatalogDocumentOptions, documentBytes, FRAGMENT_FORMATS, type FragmentSource, type PreparedCatalog } from "./catalog-document";
 import type { RdfFormat } from "./content-types";
 import { compressPage } from "./page-compression";
 import type { ProfileName } from "./profiles";
@@ -219,17 +219,12 @@ export async function catalogPage(db: Database, prepared: PreparedCatalog, optio
   const file = db.$client.memory ? undefined : db.$client.name;
   const slots = file ? await workers() : undefined;
   if (!file || !slots) {
-    const parts: Uint8Array[] = [];
-    for await (const chunk of prepared.bytes()) parts.push(chunk);
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const bytes = await documentBytes(prepared);
     return { bytes, compressed: bytes.byteLength <= compressUpTo ? compressPage(bytes) : Promise.resolve(undefined) };
   }
   let compressed!: (bytes: Uint8Array | undefined) => void;
   const later = new Promise<Uint8Array | undefined>((resolve) => (compressed = resolve));
-  const bytes = await ask({ t: "page", file, options: { ...options, version: prepared.version }, compressUpTo }, compressed).catch((error: unknown) => {
-    compressed(undefined);
-    throw error;
-  });
+  const bytes = await ask({ t: "page", file, options: { ...options, version: prepared.version }, compressUpTo }, compressed);
   return { bytes, compressed: later };
 }
 
