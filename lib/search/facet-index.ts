@@ -27,7 +27,6 @@ type DocRow = {
   license: string | null;
   access: string;
   sortModified: string;
-  title: string;
   band: string | null;
   score: number | null;
 };
@@ -42,10 +41,20 @@ export type FacetIndex = {
   poolUsed: number;
   start: Int32Array;
   length: Uint16Array;
-  modifiedKey: string[];
-  titleKey: string[];
+  /**
+   * Each dataset's modified date (else its last update) in ms since the epoch: numbers, not the ISO
+   * strings, so dates with different UTC offsets compare by the instant they state, in 8 bytes.
+   */
+  modifiedKey: Float64Array;
   /** Metadata-quality score (lib/quality) of each dataset, -1 when not scored yet. */
-  qualityKey: number[];
+  qualityKey: Float64Array;
+  /**
+   * The Bokmål titles of the published datasets, read from the database when the title order is
+   * (re)built (after a change), not kept. With the titles and dates kept as strings, the index held
+   * 19 MB at 100,000 datasets (9.9 MB of heap, 9.2 MB of typed arrays); 7.1 MB now, all typed arrays.
+   * The title order costs the read: 176 ms to build it at 100,000 against 237 ms before.
+   */
+  readTitles: () => [id: number, title: string][];
   values: string[];
   valueField: Uint8Array;
   valueIds: Map<string, number>;
@@ -68,7 +77,7 @@ export function getFacetIndex(db: Database): FacetIndex {
   const version = databaseVersion(db);
   let index = indexes.get(client);
   if (!index) {
-    index = emptyIndex();
+    index = emptyIndex(titleReader(db));
     indexes.set(client, index);
     reload(db, index, null);
   } else if (index.version !== version) {
@@ -78,15 +87,19 @@ export function getFacetIndex(db: Database): FacetIndex {
   return index;
 }
 
-function emptyIndex(): FacetIndex {
+function titleReader(db: Database): FacetIndex["readTitles"] {
+  return () => db.$client.prepare("select id, title_nb from datasets where state = 'published'").raw().all() as [number, string][];
+}
+
+function emptyIndex(readTitles: FacetIndex["readTitles"]): FacetIndex {
   return {
     pool: new Int32Array(1024),
     poolUsed: 0,
     start: new Int32Array(1024),
     length: new Uint16Array(1024),
-    modifiedKey: [],
-    titleKey: [],
-    qualityKey: [],
+    modifiedKey: new Float64Array(1024),
+    qualityKey: new Float64Array(1024),
+    readTitles,
     values: [],
     valueField: new Uint8Array(256),
     valueIds: new Map(),
@@ -118,7 +131,7 @@ function reload(db: Database, index: FacetIndex, previous: FacetIndex | null): v
     index.refreshedAt = startedAt;
     if (ids.length === 0) return;
     if (ids.length > FULL_RELOAD_THRESHOLD) {
-      Object.assign(index, emptyIndex());
+      Object.assign(index, emptyIndex(index.readTitles));
       ids = [];
     }
   } else {
@@ -126,6 +139,7 @@ function reload(db: Database, index: FacetIndex, previous: FacetIndex | null): v
   }
   const full = ids.length === 0;
   loadDocs(db, index, full ? null : ids);
+  if (full) trimToSize(index);
   index.refreshedAt = startedAt;
   index.byModified = null;
   index.byTitle = null;
@@ -138,7 +152,7 @@ const BATCH = 2_000;
 function loadDocs(db: Database, index: FacetIndex, only: number[] | null): void {
   const client = db.$client;
   const rowsSql = `select d.id, d.state, p.slug as publisher, d.license, d.access_rights as access,
-      coalesce(d.modified, d.updated_at) as sortModified, d.title_nb as title, q.band, q.score
+      coalesce(d.modified, d.updated_at) as sortModified, q.band, q.score
     from datasets d join publishers p on p.id = d.publisher_id left join dataset_quality q on q.dataset_id = d.id`;
   const batches: number[][] = [];
   if (only) {
@@ -169,8 +183,14 @@ function loadDocs(db: Database, index: FacetIndex, only: number[] | null): void 
     }
   } else {
     const max = (client.prepare("select max(id) as m from datasets").get() as { m: number | null }).m ?? 0;
+    if (index.start.length <= max) resizeDocs(index, max + 1 + ROOM);
     for (let from = 1; from <= max; from += BATCH) {
       apply(readRange(from, from + BATCH), "dataset_id >= ? and dataset_id < ?", [from, from + BATCH]);
+      if (from === 1 && max > BATCH) {
+        // The whole catalogue's values, estimated from the first batch's (trimmed at the end).
+        const estimate = Math.ceil(((index.poolUsed / BATCH) * max * 1.1) + ROOM);
+        if (estimate > index.pool.length) resizePool(index, estimate);
+      }
     }
   }
 }
@@ -243,8 +263,8 @@ function setDoc(
   index.length[row.id] = values.length;
   index.pool.set(values, index.poolUsed);
   index.poolUsed += values.length;
-  index.modifiedKey[row.id] = row.sortModified;
-  index.titleKey[row.id] = row.title;
+  const modified = Date.parse(row.sortModified);
+  index.modifiedKey[row.id] = Number.isNaN(modified) ? -Infinity : modified;
   index.qualityKey[row.id] = row.score ?? -1;
   if (!wasLive) index.live++;
 }
@@ -253,12 +273,39 @@ function ensureDocCapacity(index: FacetIndex, id: number): void {
   if (id < index.start.length) return;
   let size = index.start.length;
   while (size <= id) size *= 2;
-  const start = new Int32Array(size);
-  start.set(index.start);
-  const length = new Uint16Array(size);
-  length.set(index.length);
-  index.start = start;
-  index.length = length;
+  resizeDocs(index, size);
+}
+
+/** The per-dataset arrays with room for ids below `size` (copied, cut when smaller). */
+function resizeDocs(index: FacetIndex, size: number): void {
+  const resized = <T extends Int32Array | Uint16Array | Float64Array>(from: T, to: T): T => {
+    to.set(from.length <= size ? from : from.subarray(0, size));
+    return to;
+  };
+  index.start = resized(index.start, new Int32Array(size));
+  index.length = resized(index.length, new Uint16Array(size));
+  index.modifiedKey = resized(index.modifiedKey, new Float64Array(size));
+  index.qualityKey = resized(index.qualityKey, new Float64Array(size));
+}
+
+/** The value pool with room for `size` values (those in use copied). */
+function resizePool(index: FacetIndex, size: number): void {
+  const pool = new Int32Array(size);
+  pool.set(index.pool.subarray(0, index.poolUsed));
+  index.pool = pool;
+}
+
+/**
+ * A full build sizes its arrays once, from the largest id and the values of the first batch, and
+ * cuts them to what they hold at the end (plus a little room for the next datasets). Doubled as
+ * the build went, they left ~20 MB of discarded arrays at 100,000 datasets for the collector, and
+ * the pool ended at 2^21 slots for ~1.2 million values.
+ */
+const ROOM = 1024;
+
+function trimToSize(index: FacetIndex): void {
+  if (index.pool.length > index.poolUsed + ROOM) resizePool(index, index.poolUsed + ROOM);
+  if (index.start.length > index.maxId + 1 + ROOM) resizeDocs(index, index.maxId + 1 + ROOM);
 }
 
 function ensurePoolCapacity(index: FacetIndex, extra: number): void {
@@ -288,10 +335,6 @@ export const compareModified = (index: FacetIndex) => (a: number, b: number) => 
   return ka < kb ? 1 : ka > kb ? -1 : b - a;
 };
 
-/** By Bokmål title in Norwegian alphabetical order (æ, ø, å last), then id. */
-export const compareTitle = (index: FacetIndex) => (a: number, b: number) =>
-  collator.compare(index.titleKey[a]!, index.titleKey[b]!) || a - b;
-
 /** Best metadata quality first, then newest. */
 export const compareQuality = (index: FacetIndex) => {
   const byModified = compareModified(index);
@@ -310,9 +353,24 @@ export function orderByModified(index: FacetIndex): Int32Array {
   return index.byModified;
 }
 
-/** Dataset ids of the published catalogue by title. */
+/**
+ * Dataset ids of the published catalogue by Bokmål title in Norwegian alphabetical order (æ, ø, å
+ * last), then id. The index's published datasets decide which ids are in it; a title another
+ * connection changed meanwhile only moves its dataset.
+ */
 export function orderByTitle(index: FacetIndex): Int32Array {
-  index.byTitle ??= Int32Array.from(liveIds(index).sort(compareTitle(index)));
+  if (index.byTitle) return index.byTitle;
+  const listed = new Uint8Array(index.maxId + 1);
+  const rows: [number, string][] = [];
+  for (const row of index.readTitles()) {
+    const id = row[0];
+    if (id > index.maxId || index.length[id] === 0) continue;
+    listed[id] = 1;
+    rows.push(row);
+  }
+  for (const id of liveIds(index)) if (!listed[id]) rows.push([id, ""]);
+  rows.sort((a, b) => collator.compare(a[1], b[1]) || a[0] - b[0]);
+  index.byTitle = Int32Array.from(rows, (row) => row[0]);
   return index.byTitle;
 }
 

@@ -99,6 +99,71 @@ describe("the in-memory facet index", () => {
   });
 });
 
+describe("sort orders", () => {
+  const slugsIn = (raw: Record<string, string>) => {
+    const slugs: string[] = [];
+    for (let page = 1; ; page++) {
+      const { results } = searchDatasets(t.db, parseSearchParams({ ...raw, limit: "100", page: String(page) }));
+      if (results.length === 0) return slugs;
+      slugs.push(...results.map((r) => r.slug));
+    }
+  };
+  const publishedTitles = () =>
+    t.db.$client.prepare("select slug, title_nb as title, id from datasets where state = 'published'").all() as { slug: string; title: string; id: number }[];
+
+  it("sorts by Bokmål title in Norwegian alphabetical order (æ, ø, å last), also after a dataset is added", () => {
+    const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true });
+    const expected = () => publishedTitles().sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id).map((r) => r.slug);
+    expect(slugsIn({ sort: "title" })).toEqual(expected());
+    const created = t.db.transaction((tx) =>
+      createDataset(tx, {
+        input: {
+          title: { nb: "Ærfugl i skjærgården" },
+          description: { nb: "Hekkende ærfugl." },
+          publisher: "kartverket",
+          themes: ["ENVI"],
+          accessRights: "PUBLIC",
+          distributions: [{ accessURL: "https://example.org/aerfugl.csv", format: "CSV" }],
+          state: "published",
+        },
+        actor: { label: "test" },
+      }),
+    );
+    const after = slugsIn({ sort: "title" });
+    expect(after).toEqual(expected());
+    // Æ sorts after A-Z and before Ø and Å.
+    const titles = new Map(publishedTitles().map((r) => [r.slug, r.title]));
+    const position = after.indexOf(created.slug);
+    expect(after.slice(0, position).every((slug) => /^[^ÆØÅæøå]/.test(titles.get(slug)!))).toBe(true);
+    expect(after.slice(position + 1).every((slug) => /^[ÆØÅæøå]/.test(titles.get(slug)!))).toBe(true);
+  });
+
+  it("sorts by modified date as points in time: dates with different UTC offsets compare by the instant they state", () => {
+    const make = (title: string, modified: string) =>
+      t.db.transaction((tx) =>
+        createDataset(tx, {
+          input: {
+            title: { nb: title },
+            description: { nb: "Tidssone." },
+            publisher: "kartverket",
+            themes: ["ENVI"],
+            accessRights: "PUBLIC",
+            distributions: [{ accessURL: "https://example.org/tidssone.csv", format: "CSV" }],
+            state: "published",
+            modified,
+          },
+          actor: { label: "test" },
+        }),
+      ).slug;
+    // 23:30 at UTC−02:00 on the 1st is 01:30 UTC on the 2nd: later than 00:30 UTC on the 2nd, though it reads earlier.
+    const later = make("Tidssone vest", "2099-05-01T23:30:00-02:00");
+    const earlier = make("Tidssone null", "2099-05-02T00:30:00Z");
+    const dayOnly = make("Tidssone dato", "2099-05-01");
+    const order = slugsIn({ sort: "modified" });
+    expect(order.slice(0, 3)).toEqual([later, earlier, dayOnly]);
+  });
+});
+
 describe("quality in search", () => {
   it("offers the MQA bands as a facet and sorts by score", () => {
     const result = searchDatasets(t.db, parseSearchParams({ sort: "quality", limit: "50" }));
