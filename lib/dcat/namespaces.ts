@@ -23,6 +23,26 @@ export const PREFIXES = {
 export type Prefix = keyof typeof PREFIXES;
 
 /**
+ * More prefixes for Turtle only: the EU controlled vocabularies and IANA's media types, whose IRIs
+ * are the objects of most statements about a dataset and a distribution. Written as prefixed
+ * names they take 13% less text (pages of 100 synthetic datasets: 475 KB against 546 KB on
+ * average, 46.5 KB against 49.6 KB compressed), and every byte is encoded, compressed for the page
+ * cache, sent and parsed by the harvester. Writing them costs no more (the writer remembers how it
+ * encodes these shared terms, serialize.ts). Not in
+ * the JSON-LD context nor the RDF/XML namespaces, whose documents would not get shorter by them.
+ */
+export const TURTLE_PREFIXES = {
+  ...PREFIXES,
+  filetype: "http://publications.europa.eu/resource/authority/file-type/",
+  licence: "http://publications.europa.eu/resource/authority/licence/",
+  accessright: "http://publications.europa.eu/resource/authority/access-right/",
+  language: "http://publications.europa.eu/resource/authority/language/",
+  theme: "http://publications.europa.eu/resource/authority/data-theme/",
+  frequency: "http://publications.europa.eu/resource/authority/frequency/",
+  mediatype: "https://www.iana.org/assignments/media-types/application/",
+} as const;
+
+/**
  * Terms built once and shared by every response (vocabulary classes and properties, datatypes,
  * controlled-vocabulary concepts, publishers): the writers may remember how they encode them.
  */

@@ -3,7 +3,7 @@ import { Writer } from "n3";
 import { JsonLdSerializer } from "jsonld-streaming-serializer";
 import createXmlScribe from "@graphy/content.xml.scribe";
 import type { RdfFormat } from "./content-types";
-import { isInterned, PREFIXES } from "./namespaces";
+import { isInterned, PREFIXES, TURTLE_PREFIXES } from "./namespaces";
 
 /**
  * One streaming RDF writer per response, whatever the format: quads go in batch by batch, text
@@ -96,7 +96,7 @@ function n3Writer(format: "Turtle" | "N-Triples", { prefixBlock }: WriterOptions
   const writer = rememberSharedTermEncodings(
     new Writer(
       { write: (text: string) => chunks.push(text), end: (done?: () => void) => done?.() } as unknown as NodeJS.WritableStream,
-      format === "Turtle" ? { format, prefixes: { ...PREFIXES } } : { format },
+      format === "Turtle" ? { format, prefixes: { ...TURTLE_PREFIXES } } : { format },
     ),
   );
   // n3 writes the @prefix block as soon as it is given the prefixes; a fragment uses them without it.

@@ -50,6 +50,21 @@ describe("serialisations: every format parses and all four hold the same triples
   });
 });
 
+describe("Turtle: the controlled vocabularies as prefixed names", () => {
+  it("writes the EU vocabularies' and IANA's IRIs as prefixed names, and they read back as the full IRIs", async () => {
+    const ttl = await renderCatalog(synthetic, "ttl", { page: 1 });
+    for (const prefix of ["filetype", "licence", "accessright", "language", "theme", "frequency", "mediatype"]) {
+      expect(ttl, prefix).toMatch(new RegExp(`^@prefix ${prefix}: <`, "m"));
+    }
+    expect(ttl).toMatch(/dct:format filetype:[A-Z_]+/);
+    const statements = ttl.replace(/^@prefix .*$/gm, "");
+    expect(statements).not.toContain("<http://publications.europa.eu/resource/authority/file-type/");
+    const formats = (await parseRdf(ttl, "ttl")).filter((q) => q.predicate.value === `${DCT}format`).map((q) => q.object.value);
+    expect(formats.length).toBeGreaterThan(100);
+    expect(formats.every((f) => f.startsWith("http://publications.europa.eu/resource/authority/file-type/"))).toBe(true);
+  });
+});
+
 describe("the catalogue: URIs, links and only published datasets", () => {
   it("lists every published dataset as a URI node linked from the one dcat:Catalog", async () => {
     for (const t of [demo, synthetic]) {
