@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { Writer } from "n3";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { Graph } from "@/lib/dcat/graph";
-import { PREFIXES } from "@/lib/dcat/namespaces";
+import { TURTLE_PREFIXES } from "@/lib/dcat/namespaces";
 import { catalogToString, prepareCatalog } from "@/lib/dcat/catalog-document";
 import { compressPageSync, decompressPage, PAGE_DEFLATE_LEVEL } from "@/lib/dcat/page-compression";
 import { parseCatalogParams } from "@/lib/dcat/catalog-params";
@@ -165,7 +165,7 @@ function bareWriter(db: Database): { ms: number; quads: number } {
   let length = 0;
   const writer = new Writer(
     { write: (s: string) => void (length += s.length), end: (done?: () => void) => done?.() } as unknown as NodeJS.WritableStream,
-    { format: "Turtle", prefixes: { ...PREFIXES } },
+    { format: "Turtle", prefixes: { ...TURTLE_PREFIXES } },
   );
   let ms = 0;
   let quads = 0;

@@ -167,7 +167,7 @@ export function catalogResponse(
  * moves with every change to the catalogue, so an entry is never stale): harvesters that start at
  * the first page, or page through the feed together, are answered without producing a page again.
  *
- * - Kept compressed, about eleven times more of them (~650 pages of 100 datasets, a 65,000-dataset
+ * - Kept compressed, about ten times more of them (~700 Turtle pages of 100 datasets, a 70,000-dataset
  *   catalogue): kept as sent, 60 pages filled the cache, and harvesters paging through more pages
  *   than fit had every page produced again (least recently used out first, a cyclic walk never hits).
  * - Compressed (page-compression.ts) by the feed worker that wrote the page, once the page is sent

@@ -13,7 +13,8 @@ import { deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
  * alternating runs): 2.7-3.3 ms of the server's CPU per hit against 3.4-3.8, the answering thread
  * 2.2-2.6 ms per hit against 2.1-2.4, p50 15-18 ms against 21-23. Compressing costs about the same
  * (~1.4-1.6 ms), for ~50 KB against ~43 KB (about 650 pages of 100 datasets in the cache's 32 MB
- * against 750). `npm run bench -- dcat` prints both codecs' figures.
+ * against 750; since Turtle writes the controlled vocabularies as prefixed names, ~47 KB and ~700
+ * pages). `npm run bench -- dcat` prints both codecs' figures.
  */
 export const PAGE_DEFLATE_LEVEL = 3;
 
