@@ -12,14 +12,14 @@ const nextConfig = {
   // Type checking and linting run in `npm test`; the production build must not repeat them.
   typescript: { ignoreBuildErrors: true },
   // RDF by file extension (ARCHITECTURE.md): `/datasets/<slug>` itself is the dataset page (and the
-  // dataset's URI), so the feeds' route handlers live under /rdf. Unknown extensions reach the
-  // handlers too, which answer 404 with the formats there are.
+  // dataset's URI), so the feeds' route handlers live under /rdf. `/catalog.ttl`, `.rdf`, `.jsonld`
+  // and `.nt` are routes of their own (app/(feeds)/catalog.<ext>/, no rewrite on the harvesters'
+  // busiest path); any other extension falls back to the dynamic route, which answers 404 with the
+  // formats there are.
   async rewrites() {
     return {
-      beforeFiles: [
-        { source: "/catalog.:format([^/.]+)", destination: "/rdf/catalog/:format" },
-        { source: "/datasets/:slug([^/.]+).:format([^/.]+)", destination: "/rdf/datasets/:slug/:format" },
-      ],
+      beforeFiles: [{ source: "/datasets/:slug([^/.]+).:format([^/.]+)", destination: "/rdf/datasets/:slug/:format" }],
+      fallback: [{ source: "/catalog.:format([^/.]+)", destination: "/rdf/catalog/:format" }],
     };
   },
   async headers() {

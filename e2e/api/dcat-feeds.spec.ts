@@ -37,6 +37,14 @@ test("/catalog.<ext> and /datasets/<slug>.<ext> serve each format; unknown exten
     const catalog = await request.get(`/catalog.${ext}?page=1`);
     expect(catalog.status(), ext).toBe(200);
     expect(catalog.headers()["content-type"]).toBe(`${type}; charset=utf-8`);
+    expect(catalog.headers()["content-security-policy"], ext).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(catalog.headers()["access-control-allow-origin"], ext).toBe("*");
+    const head = await request.fetch(`/catalog.${ext}?page=1`, { method: "HEAD" });
+    expect(head.status(), ext).toBe(200);
+    expect(head.headers()["etag"], ext).toBe(catalog.headers()["etag"]);
+    const preflight = await request.fetch(`/catalog.${ext}`, { method: "OPTIONS" });
+    expect(preflight.status(), ext).toBe(204);
+    expect(preflight.headers()["access-control-allow-methods"], ext).toContain("GET");
     const dataset = await request.get(`/datasets/arealplaner.${ext}`);
     expect(dataset.status(), ext).toBe(200);
     expect(dataset.headers()["content-type"]).toBe(`${type}; charset=utf-8`);

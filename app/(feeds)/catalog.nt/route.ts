@@ -1,0 +1,8 @@
+import { catalogFileRoute } from "@/lib/dcat/catalog-file-route";
+import { preflightResponse } from "@/lib/dcat/http";
+
+export const dynamic = "force-dynamic";
+
+/** GET /catalog.nt (lib/dcat/catalog-file-route.ts). */
+export const GET = catalogFileRoute("nt");
+export const OPTIONS = preflightResponse;
