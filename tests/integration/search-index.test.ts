@@ -18,6 +18,24 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
+/** A published dataset of Kartverket's with one CSV distribution, registered through this connection. */
+const publish = (title: string, description: string, more: { modified?: string } = {}) =>
+  t.db.transaction((tx) =>
+    createDataset(tx, {
+      input: {
+        title: { nb: title },
+        description: { nb: description },
+        publisher: "kartverket",
+        themes: ["ENVI"],
+        accessRights: "PUBLIC",
+        distributions: [{ accessURL: "https://example.org/data.csv", format: "CSV" }],
+        state: "published",
+        ...more,
+      },
+      actor: { label: "test" },
+    }),
+  );
+
 const facetMap = (result: SearchResult, field: keyof SearchResult["facets"]) =>
   Object.fromEntries(result.facets[field].map((f) => [f.value, f.count]));
 
@@ -65,20 +83,7 @@ describe("the in-memory facet index", () => {
 
   it("sees a dataset registered through this connection at once", () => {
     const before = searchDatasets(t.db, parseSearchParams({ q: "sjøfuglkolonier" })).total;
-    t.db.transaction((tx) =>
-      createDataset(tx, {
-        input: {
-          title: { nb: "Sjøfuglkolonier på Sunnmøre" },
-          description: { nb: "Hekkende sjøfugl i kolonier langs kysten." },
-          publisher: "kartverket",
-          themes: ["ENVI"],
-          accessRights: "PUBLIC",
-          distributions: [{ accessURL: "https://example.org/sjofugl.csv", format: "CSV" }],
-          state: "published",
-        },
-        actor: { label: "test" },
-      }),
-    );
+    publish("Sjøfuglkolonier på Sunnmøre", "Hekkende sjøfugl i kolonier langs kysten.");
     const after = searchDatasets(t.db, parseSearchParams({ q: "sjøfuglkolonier", theme: "ENVI" }));
     expect(before).toBe(0);
     expect(after.total).toBe(1);
@@ -115,20 +120,7 @@ describe("sort orders", () => {
     const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true });
     const expected = () => publishedTitles().sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id).map((r) => r.slug);
     expect(slugsIn({ sort: "title" })).toEqual(expected());
-    const created = t.db.transaction((tx) =>
-      createDataset(tx, {
-        input: {
-          title: { nb: "Ærfugl i skjærgården" },
-          description: { nb: "Hekkende ærfugl." },
-          publisher: "kartverket",
-          themes: ["ENVI"],
-          accessRights: "PUBLIC",
-          distributions: [{ accessURL: "https://example.org/aerfugl.csv", format: "CSV" }],
-          state: "published",
-        },
-        actor: { label: "test" },
-      }),
-    );
+    const created = publish("Ærfugl i skjærgården", "Hekkende ærfugl.");
     const after = slugsIn({ sort: "title" });
     expect(after).toEqual(expected());
     // Æ sorts after A-Z and before Ø and Å.
@@ -139,22 +131,7 @@ describe("sort orders", () => {
   });
 
   it("sorts by modified date as points in time: dates with different UTC offsets compare by the instant they state", () => {
-    const make = (title: string, modified: string) =>
-      t.db.transaction((tx) =>
-        createDataset(tx, {
-          input: {
-            title: { nb: title },
-            description: { nb: "Tidssone." },
-            publisher: "kartverket",
-            themes: ["ENVI"],
-            accessRights: "PUBLIC",
-            distributions: [{ accessURL: "https://example.org/tidssone.csv", format: "CSV" }],
-            state: "published",
-            modified,
-          },
-          actor: { label: "test" },
-        }),
-      ).slug;
+    const make = (title: string, modified: string) => publish(title, "Tidssone.", { modified }).slug;
     // 23:30 at UTC−02:00 on the 1st is 01:30 UTC on the 2nd: later than 00:30 UTC on the 2nd, though it reads earlier.
     const later = make("Tidssone vest", "2099-05-01T23:30:00-02:00");
     const earlier = make("Tidssone null", "2099-05-02T00:30:00Z");
