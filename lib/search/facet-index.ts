@@ -57,7 +57,8 @@ export type FacetIndex = {
   readTitles: () => [id: number, title: string][];
   values: string[];
   valueField: Uint8Array;
-  valueIds: Map<string, number>;
+  /** Value ids by field (FACET_FIELDS order), then value: no key string built per lookup. */
+  valueIds: Map<string, number>[];
   byModified: Int32Array | null;
   byTitle: Int32Array | null;
   byQuality: Int32Array | null;
@@ -102,7 +103,7 @@ function emptyIndex(readTitles: FacetIndex["readTitles"]): FacetIndex {
     readTitles,
     values: [],
     valueField: new Uint8Array(256),
-    valueIds: new Map(),
+    valueIds: FACET_FIELDS.map(() => new Map<string, number>()),
     byModified: null,
     byTitle: null,
     byQuality: null,
@@ -216,8 +217,9 @@ function groupRows<T extends { id: number }>(rows: T[]): Map<number, T[]> {
 }
 
 function valueId(index: FacetIndex, field: FacetField, value: string): number {
-  const key = `${field}\u0000${value}`;
-  let id = index.valueIds.get(key);
+  const f = FIELD_INDEX.get(field)!;
+  const ids = index.valueIds[f]!;
+  let id = ids.get(value);
   if (id === undefined) {
     id = index.values.length;
     index.values.push(value);
@@ -226,8 +228,8 @@ function valueId(index: FacetIndex, field: FacetField, value: string): number {
       grown.set(index.valueField);
       index.valueField = grown;
     }
-    index.valueField[id] = FIELD_INDEX.get(field)!;
-    index.valueIds.set(key, id);
+    index.valueField[id] = f;
+    ids.set(value, id);
   }
   return id;
 }
@@ -382,5 +384,5 @@ function liveIds(index: FacetIndex): number[] {
 
 /** The value id of a facet value, if any dataset ever had it. */
 export function lookupValue(index: FacetIndex, field: FacetField, value: string): number | undefined {
-  return index.valueIds.get(`${field}\u0000${value}`);
+  return index.valueIds[FIELD_INDEX.get(field)!]!.get(value);
 }
