@@ -20,7 +20,7 @@ export const PAGE_DEFLATE_LEVEL = 3;
 
 /**
  * A page compressed in the calling thread: for a feed worker, which compresses the page it has just
- * sent (see feed-worker.ts). Undefined if compression fails (the page is then not kept).
+ * sent (see feed-worker.ts). Undefined if compression fails (the page then stays kept as sent).
  */
 export function compressPageSync(page: Uint8Array): Uint8Array | undefined {
   try {

@@ -1,6 +1,6 @@
+import { catalogFileRoute } from "@/lib/dcat/catalog-file-route";
 import { formatFromExtension } from "@/lib/dcat/content-types";
-import { catalogResponse, errorResponse, preflightResponse, unknownFormatResponse } from "@/lib/dcat/http";
-import { getDb } from "@/lib/database";
+import { preflightResponse, unknownFormatResponse } from "@/lib/dcat/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,11 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ form
   const { format: extension } = await params;
   const format = formatFromExtension(extension);
   if (!format) return unknownFormatResponse(extension);
-  try {
-    return catalogResponse(getDb(), request, { format, linkPath: `/catalog.${format}` });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  return catalogFileRoute(format)(request);
 }
 
 export const OPTIONS = preflightResponse;
