@@ -41,11 +41,14 @@ export class DeferredDerived {
   get size(): number {
     return this.ids.size;
   }
-  flush(tx: Executor): void {
-    if (this.ids.size === 0) return;
+  /** Bring the datasets added since the last flush up to date; returns their ids. */
+  flush(tx: Executor): number[] {
+    if (this.ids.size === 0) return [];
     indexDatasets(tx, this.ids);
     refreshDatasetsOpenness(tx, this.ids);
+    const flushed = [...this.ids];
     this.ids.clear();
+    return flushed;
   }
 }
 

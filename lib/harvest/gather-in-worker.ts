@@ -105,11 +105,18 @@ function rebuildError({ error }: WorkerError): Error {
 
 /**
  * Gather a source in a worker thread: resolves once the source is read and parsed (rejects, like
- * `gatherSource`, when it cannot be), with records that are mapped in the worker as they are read.
+ * `gatherSource`, when it cannot be), or earlier, as soon as records mapped while it is still
+ * parsed come (map-early.ts; a failure to parse the rest then comes as an error from `records`),
+ * with records that are mapped in the worker as they are read.
  * Undefined when no worker can be started. Call `dispose` when done with the records, in case
  * they were not read to the end.
  */
-export async function gatherInWorker(kind: SourceKind, location: string, options: GatherOptions): Promise<WorkerGather | undefined> {
+export async function gatherInWorker(
+  kind: SourceKind,
+  location: string,
+  options: GatherOptions,
+  { early = false }: { /** Records may come while the feed is still parsed: see `RunHarvestOptions.ownThread`. */ early?: boolean } = {},
+): Promise<WorkerGather | undefined> {
   const pooled = await acquireWorker();
   if (!pooled) return undefined;
   const { worker } = pooled;
@@ -136,7 +143,7 @@ export async function gatherInWorker(kind: SourceKind, location: string, options
     }
   };
 
-  const { maxPages, onProgress, isUnchangedFeed, ...rest } = options;
+  const { maxPages, onProgress, isUnchangedFeed, early: _early, ...rest } = options;
   const limits: FetchLimits & { maxPages?: number } = { ...rest, ...(maxPages !== undefined && { maxPages }) };
   const summary = await new Promise<WorkerControlMessage & { t: "gathered" }>((resolve, reject) => {
     const fail = (error: Error) => {
@@ -161,7 +168,7 @@ export async function gatherInWorker(kind: SourceKind, location: string, options
       } else if (message.t === "error") fail(rebuildError(message));
     });
     worker.postMessage(
-      { kind, location, limits, askUnchanged: isUnchangedFeed !== undefined, control: control.port1, records: records.port1, counters: counters.buffer },
+      { kind, location, limits, askUnchanged: isUnchangedFeed !== undefined, early, control: control.port1, records: records.port1, counters: counters.buffer },
       [control.port1, records.port1],
     );
   });
@@ -177,40 +184,60 @@ export async function gatherInWorker(kind: SourceKind, location: string, options
     dispose();
   }
 
-  // Complete once the records are read to the end (as with an in-process gather).
-  const notes = [...summary.summary.notes];
-  const warnings = [...summary.summary.warnings];
-  const failures: WorkerGather["failures"] = [];
-  return {
+  // Complete once the records are read to the end (as with an in-process gather). When records
+  // come while the feed is still parsed, the summary is completed by the last message.
+  const result: WorkerGather = {
     ...summary.summary,
-    notes,
-    warnings,
-    failures,
-    records: (function* (): Generator<HarvestedRecord> {
-      for (;;) {
-        const message = nextRecordsMessage(records.port2, counters);
-        if (message.t === "record") {
-          Atomics.add(counters, COUNTER.consumed, 1);
-          Atomics.notify(counters, COUNTER.consumed);
-          markParsedElsewhere(message.record.input);
-          yield message.record;
-        } else if (message.t === "end") {
-          failures.push(...message.failures);
-          notes.splice(0, notes.length, ...message.notes);
-          warnings.splice(0, warnings.length, ...message.warnings);
-          finished = true;
-          // The worker has nothing more to give: it goes now, not when the job ends. After a large
-          // source its heap still holds the whole graph (200-odd MB for 20,000 datasets), which
-          // otherwise stayed through the commit and the quality scores that follow the last record.
-          dispose();
-          return;
-        } else {
-          throw rebuildError(message);
-        }
-      }
-    })(),
+    notes: [...summary.summary.notes],
+    warnings: [...summary.summary.warnings],
+    failures: [],
+    // Iterated again after a restart (each iteration goes on reading the port).
+    records: { [Symbol.iterator]: () => readRecords() },
     dispose,
   };
+  function* readRecords(): Generator<HarvestedRecord> {
+    if (finished) return;
+    for (;;) {
+      const message = nextRecordsMessage(records.port2, counters);
+      if (message.t === "record") {
+        Atomics.add(counters, COUNTER.consumed, 1);
+        Atomics.notify(counters, COUNTER.consumed);
+        markParsedElsewhere(message.record.input);
+        yield message.record;
+      } else if (message.t === "restart") {
+        Atomics.add(counters, COUNTER.consumed, 1);
+        Atomics.notify(counters, COUNTER.consumed);
+        throw new RestartWrite();
+      } else if (message.t === "end") {
+        const { notes, warnings, ...rest } = message.summary;
+        Object.assign(result, rest);
+        result.failures.push(...message.failures);
+        result.notes.splice(0, result.notes.length, ...notes);
+        result.warnings.splice(0, result.warnings.length, ...warnings);
+        total = rest.total;
+        finished = true;
+        // The worker has nothing more to give: it goes now, not when the job ends. After a large
+        // source its heap still holds the whole graph (200-odd MB for 20,000 datasets), which
+        // otherwise stayed through the commit and the quality scores that follow the last record.
+        dispose();
+        return;
+      } else {
+        throw rebuildError(message);
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Thrown by a worker gather's records when the records read so far were mapped while the feed was
+ * parsed and no longer hold (map-early.ts): the writer rolls back what it wrote and reads the
+ * records again from the start, which the worker sends anew.
+ */
+export class RestartWrite extends Error {
+  constructor() {
+    super("The records mapped while the feed was parsed no longer hold: the write starts over");
+  }
 }
 
 /** How many parse workers wait, idle, for the next job (tests, diagnostics). */
@@ -218,15 +245,25 @@ export function idleGatherWorkerCount(): number {
   return pool.idle.length;
 }
 
-/** The next message on the records port, waiting for it without giving up the thread. */
+/**
+ * The next message on the records port, waiting for it without giving up the thread. The worker is
+ * called stalled when it has neither sent anything nor parsed anything for STALL_MS.
+ */
 function nextRecordsMessage(port: MessagePort, counters: Int32Array): RecordsMessage {
-  const deadline = Date.now() + STALL_MS;
+  let deadline = Date.now() + STALL_MS;
+  let parsing = Atomics.load(counters, COUNTER.parsing);
   for (;;) {
     const posted = Atomics.load(counters, COUNTER.posted);
     const received = receiveMessageOnPort(port);
     if (received) return received.message as RecordsMessage;
-    if (Atomics.wait(counters, COUNTER.posted, posted, 1000) === "timed-out" && Date.now() > deadline) {
-      throw new FeedError(`The harvest's parse worker sent nothing for ${STALL_MS / 1000} s; the job was stopped`);
+    if (Atomics.wait(counters, COUNTER.posted, posted, 1000) === "timed-out") {
+      const now = Atomics.load(counters, COUNTER.parsing);
+      if (now !== parsing) {
+        parsing = now;
+        deadline = Date.now() + STALL_MS;
+      } else if (Date.now() > deadline) {
+        throw new FeedError(`The harvest's parse worker sent nothing for ${STALL_MS / 1000} s; the job was stopped`);
+      }
     }
   }
 }

@@ -17,12 +17,18 @@ export type GatherJob = {
   limits: FetchLimits & { maxPages?: number };
   /** Ask, with the first page's hash, whether it is byte for byte the last complete harvest's. */
   askUnchanged: boolean;
+  /** Send records mapped while the feed is still parsed (map-early.ts). */
+  early: boolean;
   control: MessagePort;
   records: MessagePort;
   /** Int32 counters, indexed by COUNTER. */
   counters: SharedArrayBuffer;
 };
 
+/**
+ * A job's summary. Sent when the writer can start reading records; when records were mapped while
+ * the feed was still parsed, that is before the summary is known, and the "end" message completes it.
+ */
 export type GatherSummary = Omit<GatherResult, "records" | "failures">;
 
 export type WorkerError = { error: { code?: ErrorCode; message: string; feed?: boolean } };
@@ -36,12 +42,18 @@ export type WorkerControlMessage =
 
 export type RecordsMessage =
   | { t: "record"; record: HarvestedRecord }
-  /** The last message of a job: the failures and the job-level notes, complete. */
-  | { t: "end"; failures: RecordFailure[]; notes: string[]; warnings: string[] }
+  /**
+   * The records sent so far were mapped while the feed was parsed, and a later part of the feed
+   * changed what they were read from (map-early.ts): the writer starts over; every record follows again.
+   */
+  | { t: "restart" }
+  /** The last message of a job: the failures and the job's summary (notes, totals), complete. */
+  | { t: "end"; failures: RecordFailure[]; summary: GatherSummary }
   | ({ t: "error" } & WorkerError);
 
-export const COUNTER = { posted: 0, consumed: 1, aborted: 2 } as const;
-export const COUNTERS = 3;
+/** `parsing` goes up as the worker parses (a writer waiting for records then knows it is not stalled). */
+export const COUNTER = { posted: 0, consumed: 1, aborted: 2, parsing: 3 } as const;
+export const COUNTERS = 4;
 /**
  * How many records the worker may have sent that the writer has not taken yet. Records are sent
  * one message each: records waiting in a batch outlived the worker's young-generation collections

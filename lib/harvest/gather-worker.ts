@@ -4,7 +4,8 @@ import { parentPort } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { FeedError } from "./fetch-feed";
 import { gatherSource } from "./gather";
-import type { GatherJob, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
+import { EarlyMappingFailed } from "./map-early";
+import type { GatherJob, GatherSummary, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
 import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
 
 /**
@@ -43,39 +44,72 @@ async function runJob(job: GatherJob): Promise<void> {
   const answers: ((unchanged: boolean) => void)[] = [];
   control.on("message", (message: { t: "unchanged"; answer: boolean }) => answers.shift()?.(message.answer));
   let streaming = false;
-  try {
+  // Before the first record: the writer starts its transaction once it knows records are coming.
+  const startStreaming = (summary: GatherSummary) => {
+    if (streaming) return;
+    streaming = true;
+    control.postMessage({ t: "gathered", summary } satisfies WorkerControlMessage);
+  };
+  const gatherAndSend = async ({ early, askUnchanged }: { early: boolean; askUnchanged: boolean }) => {
     const gathered = await gatherSource(job.kind, job.location, {
       ...job.limits,
       releaseMapped: false,
-      onProgress: (progress) => control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage),
-      ...(job.askUnchanged && {
-        isUnchangedFeed: (feedHash: string) =>
-          new Promise<boolean>((resolve) => {
-            answers.push(resolve);
-            control.postMessage({ t: "unchanged?", feedHash } satisfies WorkerControlMessage);
-          }),
+      onProgress: (progress) => {
+        Atomics.add(counters, COUNTER.parsing, 1);
+        control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage);
+      },
+      ...(askUnchanged && {
+          isUnchangedFeed: (feedHash: string) =>
+            new Promise<boolean>((resolve) => {
+              answers.push(resolve);
+              control.postMessage({ t: "unchanged?", feedHash } satisfies WorkerControlMessage);
+            }),
+        }),
+      // Records mapped while the feed is parsed go to the writer at once (map-early.ts); the job's
+      // summary (format, notes, totals) follows with the last message.
+      ...(early && {
+        early: {
+          parsing: () => Atomics.add(counters, COUNTER.parsing, 1),
+          hasRoom: () => Atomics.load(counters, COUNTER.posted) - Atomics.load(counters, COUNTER.consumed) < MAX_IN_FLIGHT,
+          emit: (record) => {
+            startStreaming({ notes: [], warnings: [], total: 0, format: "", pages: 0 });
+            post({ t: "record", record });
+          },
+        },
       }),
     });
     if (gathered.total >= COLLECT_AFTER_RECORDS) collectGarbage();
-    control.postMessage({
-      t: "gathered",
-      summary: {
-        notes: gathered.notes,
-        warnings: gathered.warnings,
-        total: gathered.total,
-        format: gathered.format,
-        pages: gathered.pages,
-        feedHash: gathered.feedHash,
-        unchangedFeed: gathered.unchangedFeed,
-      },
-    } satisfies WorkerControlMessage);
-    streaming = true;
+    const summary: GatherSummary = {
+      notes: gathered.notes,
+      warnings: gathered.warnings,
+      total: gathered.total,
+      format: gathered.format,
+      pages: gathered.pages,
+      feedHash: gathered.feedHash,
+      unchangedFeed: gathered.unchangedFeed,
+    };
+    startStreaming(summary);
     for (const record of gathered.records) {
       waitForRoom(counters);
       post({ t: "record", record });
     }
     waitForRoom(counters);
-    post({ t: "end", failures: gathered.failures, notes: gathered.notes, warnings: gathered.warnings });
+    post({ t: "end", failures: gathered.failures, summary: { ...summary, notes: gathered.notes, warnings: gathered.warnings } });
+  };
+  try {
+    try {
+      await gatherAndSend({ early: job.early, askUnchanged: job.askUnchanged });
+    } catch (error) {
+      if (!(error instanceof EarlyMappingFailed)) throw error;
+      // What was sent early does not hold: the writer starts over, and the source is gathered
+      // again from its first byte, every record mapped once the whole feed is read (rare: see
+      // map-early.ts). (The question whether the feed is unchanged was answered: no.)
+      if (streaming) {
+        waitForRoom(counters);
+        post({ t: "restart" });
+      }
+      await gatherAndSend({ early: false, askUnchanged: false });
+    }
   } catch (error) {
     if (error instanceof Aborted) return;
     const message: WorkerControlMessage & RecordsMessage = {

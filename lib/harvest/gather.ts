@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { openFeed, type FetchLimits, FeedError, isHttpUrl, readText } from "./fetch-feed";
 import { mapCkanPackages, type CkanSearchPage } from "./map-ckan";
 import { mapDcatDatasetsLazily } from "./map-dcat";
+import { EarlyMapping, EarlyMappingFailed, type EarlyOptions } from "./map-early";
 import { isDcatUsCatalog, mapDcatUsCatalog } from "./map-dcat-us";
 import { detectSyntax, parseRdfInto, peek, SYNTAX_NAMES } from "./parse-rdf";
 import { TripleIndex } from "./rdf-index";
@@ -60,6 +61,12 @@ export type GatherOptions = FetchLimits & {
    * same bytes can be answered without parsing them (unchanged-feed.ts).
    */
   isUnchangedFeed?: (feedHash: string) => boolean | Promise<boolean>;
+  /**
+   * Map datasets while the feed is still parsed, handing each record to `early.emit` (the parse
+   * worker, whose writer writes meanwhile: map-early.ts); `records` then yields the rest. Throws
+   * (or `records` does) EarlyMappingFailed when those records do not hold: gather again without.
+   */
+  early?: EarlyOptions;
 };
 
 export async function gatherSource(kind: SourceKind, location: string, options: GatherOptions): Promise<GatherResult> {
@@ -77,6 +84,8 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   let pages = 0;
   let format = "";
   let feedHash: string | undefined;
+  const early = options.early && new EarlyMapping(index, location, options.early);
+  const onChunk = early && (() => early.step());
   while (next) {
     if (visited.has(next)) {
       warnings.push(`The Hydra paging loops back to ${next}; stopped there`);
@@ -122,7 +131,13 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
             notes.push("The feed is byte for byte the one harvested last time: not parsed again");
             return { records: [], failures: [], notes, warnings, format: syntax, pages: 1, feedHash: spooled.hash, unchangedFeed: true, total: 0 };
           }
-          const page = await parseRdfInto(index, { syntax, chunks: fs.createReadStream(/*turbopackIgnore: true*/ spooled.file), baseIri: body.url, blankPrefix: `p${pages}_` });
+          const page = await parseRdfInto(index, {
+            syntax,
+            chunks: fs.createReadStream(/*turbopackIgnore: true*/ spooled.file),
+            baseIri: body.url,
+            blankPrefix: `p${pages}_`,
+            onChunk,
+          });
           format = syntax;
           next = page.nextPage;
           if (!next) feedHash = spooled.hash;
@@ -130,7 +145,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
           fs.rmSync(path.dirname(spooled.file), { recursive: true, force: true });
         }
       } else {
-        const page = await parseRdfInto(index, { syntax, chunks, baseIri: body.url, blankPrefix: `p${pages}_` });
+        const page = await parseRdfInto(index, { syntax, chunks, baseIri: body.url, blankPrefix: `p${pages}_`, onChunk });
         format = syntax;
         next = page.nextPage;
         feedHash = undefined;
@@ -148,18 +163,22 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   }
   if (pages > 1) notes.push(`Followed ${pages} Hydra pages`);
   if (index.triples === 0) throw new FeedError("The feed holds no RDF triples");
+  const from = early?.finish();
   index.seal();
   notes.push(`Parsed ${index.triples.toLocaleString("en")} triples of ${SYNTAX_NAMES[format as keyof typeof SYNTAX_NAMES] ?? format}`);
   options.onProgress?.({ phase: "map", pages, triples: index.triples });
-  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location }, { release: options.releaseMapped ?? true });
+  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location }, { release: options.releaseMapped ?? true, ...(from && { from }) });
   warnings.push(...mapping.warnings);
-  let yielded = 0;
+  // Those mapped early count as given (for the "no dataset" note).
+  let yielded = early?.count ?? 0;
   // Mapped one at a time as the writer asks; the job-level notes are completed at the end.
   function* records(): Generator<HarvestedRecord> {
     for (const record of mapping.records) {
+      if (index.forgottenRead) throw new EarlyMappingFailed();
       yielded++;
       yield record;
     }
+    if (index.forgottenRead) throw new EarlyMappingFailed();
     if (mapping.stats.duplicates > 0) warnings.push(`${mapping.stats.duplicates} dataset(s) listed more than once; read once`);
     if (yielded === 0 && mapping.failures.length === 0) notes.push("The feed lists no dcat:Dataset");
   }

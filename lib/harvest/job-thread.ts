@@ -37,7 +37,9 @@ export type JobThreadMessage =
   | { t: "job"; jobId: number }
   | { t: "progress"; progress: HarvestProgress }
   | { t: "done"; report: HarvestReport & { jobId: number } }
-  | { t: "error"; error: { code?: ErrorCode; message: string; fields?: FieldErrors } };
+  | { t: "error"; error: { code?: ErrorCode; message: string; fields?: FieldErrors } }
+  /** After the report: the job's log is written back and its connection closed (job-worker.ts). */
+  | { t: "closed" };
 
 const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
@@ -92,8 +94,24 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
     return await runInThread(db, worker, file, options);
   } finally {
     release();
-    void worker.terminate();
+    retire(worker);
   }
+}
+
+/** How long a thread that has reported may take to write its log back before it is stopped. */
+const RETIRE_MS = 120_000;
+
+/** Let the thread finish its checkpoint (it says `closed`, or exits), then stop it. */
+function retire(worker: Worker): void {
+  const stop = () => {
+    clearTimeout(timer);
+    void worker.terminate();
+  };
+  const timer = setTimeout(stop, RETIRE_MS);
+  worker.on("message", (message: JobThreadMessage) => {
+    if (message.t === "closed") stop();
+  });
+  worker.once("exit", () => clearTimeout(timer));
 }
 
 function runInThread(db: Database, worker: Worker, file: string, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {

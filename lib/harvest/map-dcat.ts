@@ -18,7 +18,7 @@ import {
 } from "@/lib/vocabularies";
 import { plainText, readByteSize, readDate, readEmail, readHttpUrl, readOrgNumber, readPositiveNumber, truncate } from "./normalise";
 import { isBlank, isIri, isLit, Lit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
-import { contentHash, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
+import { type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
 import { fallbackThemes } from "./theme-mappings";
 
 /**
@@ -110,7 +110,7 @@ export type MapContext = {
   feedUrl: string;
 };
 
-type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
+export type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
 
 /** Map every dcat:Dataset of the graph (all at once; see `mapDcatDatasetsLazily`). */
 export function mapDcatDatasets(ctx: MapContext): { records: HarvestedRecord[]; failures: RecordFailure[]; duplicates: number; warnings: string[] } {
@@ -133,16 +133,46 @@ export type LazyDcatMapping = {
 };
 
 /**
+ * How far a mapping of the graph's datasets (in `subjectsOfType(dcat:Dataset)` order) has got: the
+ * next one to map, the URIs already given (a dataset listed twice is read once) and the failures.
+ * Shared by the datasets mapped while the feed is still parsed (map-early.ts) and the mapping that
+ * finishes the job, so that both give the same records as one mapping would.
+ */
+export type DatasetCursor = { next: number; seen: Set<string>; failures: RecordFailure[]; stats: { duplicates: number } };
+
+export const newDatasetCursor = (): DatasetCursor => ({ next: 0, seen: new Set(), failures: [], stats: { duplicates: 0 } });
+
+/** Map the dataset `subject` (the cursor's next) and move on: its record, or undefined for a failure (kept in the cursor) or a duplicate. */
+export function mapNextDataset(ctx: MapContext, cursor: DatasetCursor, subject: string): HarvestedRecord | undefined {
+  return takeMapped(cursor, mapDataset(ctx, subject));
+}
+
+/** The cursor's next dataset, mapped (`mapDataset`), taken: the cursor moves on. */
+export function takeMapped(cursor: DatasetCursor, result: DatasetResult): HarvestedRecord | undefined {
+  cursor.next++;
+  const uri = "record" in result ? result.record.uri : result.failure.uri;
+  if (cursor.seen.has(uri)) {
+    cursor.stats.duplicates++;
+    return undefined;
+  }
+  cursor.seen.add(uri);
+  if ("record" in result) return result.record;
+  cursor.failures.push(result.failure);
+  return undefined;
+}
+
+/**
  * Map every dcat:Dataset of the graph one at a time as the records are iterated, so a harvest can
  * write each record as soon as it is mapped instead of holding every mapped record (and its raw
  * text) in memory. A dataset's own triples are only read by its own mapping, so they are released
  * from the index once it is mapped; shared nodes (distributions, publishers, contact points) stay.
+ * `from`: the datasets before its `next` were mapped already (while the feed was parsed).
  */
-export function mapDcatDatasetsLazily(ctx: MapContext, { release = true }: { /** Forget each dataset's own nodes once mapped (see below). */ release?: boolean } = {}): LazyDcatMapping {
-  const failures: RecordFailure[] = [];
+export function mapDcatDatasetsLazily(
+  ctx: MapContext,
+  { release = true, from = newDatasetCursor() }: { /** Forget each dataset's own nodes once mapped (see below). */ release?: boolean; from?: DatasetCursor } = {},
+): LazyDcatMapping {
   const warnings: string[] = [];
-  const stats = { duplicates: 0 };
-  const seen = new Set<string>();
   const { index } = ctx;
   for (const ns of VCARD_NAMESPACES.slice(1)) {
     if (["Organization", "Kind", "Individual"].some((c) => index.subjectsOfType(ns + c).length > 0)) {
@@ -180,21 +210,16 @@ export function mapDcatDatasetsLazily(ctx: MapContext, { release = true }: { /**
     }
     for (const node of owned) index.release(node);
   };
+  const cursor = from;
   function* records(): Generator<HarvestedRecord> {
-    for (const subject of subjects) {
-      const result = mapDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, subject);
+    while (cursor.next < subjects.length) {
+      const subject = subjects[cursor.next]!;
+      const record = mapNextDataset({ ...ctx, catalogPublisher: catalogPublishers.get(subject) }, cursor, subject);
       if (release) releaseOwned(subject);
-      const uri = "record" in result ? result.record.uri : result.failure.uri;
-      if (seen.has(uri)) {
-        stats.duplicates++;
-        continue;
-      }
-      seen.add(uri);
-      if ("record" in result) yield result.record;
-      else failures.push(result.failure);
+      if (record) yield record;
     }
   }
-  return { records: records(), failures, warnings, stats, total: subjects.length };
+  return { records: records(), failures: cursor.failures, warnings, stats: cursor.stats, total: subjects.length };
 }
 
 /** A deterministic URI for a blank-node dataset: from its identifier, else its title. */
@@ -331,7 +356,6 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
       publisher,
       raw,
       rawFormat: "application/n-triples",
-      contentHash: contentHash(validated.input, publisher, raw),
       warnings: warn.list,
     },
   };
@@ -509,8 +533,9 @@ function readDistribution(index: TripleIndex, node: string, warn: RecordWarnings
   const mediaTypeValues = anyValues(o(`${DCAT}mediaType`));
   const mediaType = mediaTypeValues.map((v) => normaliseMediaType(v)).find(Boolean);
   const formatValues = anyValues(o(`${DCT}format`)).flatMap((v) => {
-    // A dct:MediaTypeOrExtent node described in the feed: its label or value.
-    if (v.startsWith("http") && index.has(v) && !/publications\.europa\.eu|iana\.org/.test(v)) {
+    // A dct:MediaTypeOrExtent node described in the feed: its label or value. (The EU's file types
+    // and IANA's media types are known by their IRIs: whether the feed describes them is not asked.)
+    if (v.startsWith("http") && !/publications\.europa\.eu|iana\.org/.test(v) && index.has(v)) {
       return [v, ...literalValues(index.objectsAny(v, [`${RDFS}label`, `${SKOS}prefLabel`, "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"]))];
     }
     return [v];

@@ -64,7 +64,66 @@ export class TripleIndex {
   private readonly typed = new Map<string, string[]>();
   private readonly bigSubjects = new Map<string, Set<string>>();
   private sealed = false;
+  /** Subjects read by mappings made while the feed is still being parsed (see `watch`). */
+  private watched: Set<string> | null = null;
+  /** While set, every subject read is added to it (see `recordReads`). */
+  private reads: Set<string> | null = null;
+  private lastRead: string | undefined;
   triples = 0;
+  /** A triple was added to a watched subject (see `watch`). */
+  watchedChanged = false;
+
+  /**
+   * For mappings made while the feed is still being parsed (map-early.ts): while a set is given,
+   * every subject read (its triples, or the absence of any) is added to it. Null stops recording.
+   */
+  recordReads(reads: Set<string> | null): void {
+    this.reads = reads;
+    this.lastRead = undefined;
+  }
+
+  /**
+   * Watch these subjects: a new triple about any of them sets `watchedChanged` (what was mapped
+   * from them may no longer be what the whole feed says). Null ends the watch.
+   */
+  watch(subjects: Iterable<string> | null): void {
+    if (subjects === null) {
+      this.watched = null;
+      return;
+    }
+    this.watched ??= new Set();
+    for (const subject of subjects) this.watched.add(subject);
+  }
+
+  /** Whether the subject has triples, without counting as a read. */
+  described(subject: string): boolean {
+    return this.subjects.has(subject);
+  }
+
+  private read(subject: string): void {
+    // A mapping reads the same subject many times in a row (a predicate at a time).
+    if (subject === this.lastRead) return;
+    this.lastRead = subject;
+    // (While the feed is parsed, a forgotten subject reads as undescribed, which is enough to hold
+    // back the mapping that read it: map-early.ts.)
+    if (this.reads !== null) this.reads.add(subject);
+    else if (this.forgotten !== null && this.forgotten.has(subject)) this.forgottenRead = true;
+  }
+
+  /** Subjects forgotten by `forget`, and whether one was read since. */
+  private forgotten: Set<string> | null = null;
+  forgottenRead = false;
+
+  /**
+   * Forget a dataset mapped while the feed is still parsed (map-early.ts), remembering that it was:
+   * reading it again (as another dataset's distribution, say) sets `forgottenRead`, and a new
+   * triple about it is caught by the watch.
+   */
+  forget(subject: string): void {
+    this.release(subject);
+    (this.forgotten ??= new Set()).add(subject);
+    this.lastRead = undefined;
+  }
 
   private intern(value: string): string {
     let v = this.interned.get(value);
@@ -126,8 +185,24 @@ export class TripleIndex {
       }
       return term;
     };
+    const namespaces = new Map<string, Map<string, IndexIri>>();
     return {
       namedNode,
+      /**
+       * The IRI of a prefixed name (dct:title) by its prefix's IRI and its local name: see
+       * parse-rdf.ts (TurtleFeedParser). The prefix's IRI is one string (its hash computed once)
+       * and the local name a short one, where joining them made a new string to look up every time.
+       */
+      prefixedName: (namespace: string, local: string): IndexIri => {
+        let locals = namespaces.get(namespace);
+        if (locals === undefined) namespaces.set(namespace, (locals = new Map()));
+        let term = locals.get(local);
+        if (term === undefined) {
+          term = namedNode(namespace + local);
+          locals.set(ownCopy(local), term);
+        }
+        return term;
+      },
       // "#" cannot be in a label (Turtle's or RDF/XML's rdf:nodeID): anonymous nodes never meet labelled ones.
       blankNode: (label?: string): IndexBlank => {
         const name = label ?? `#${anonymous++}`;
@@ -182,6 +257,8 @@ export class TripleIndex {
       if (keys.has(key)) return;
       keys.add(key);
     }
+    // (A triple the index already had changes nothing.)
+    if (this.watched !== null && this.watched.has(subject)) this.watchedChanged = true;
     list.push(predicate, object);
     this.triples++;
     // A triple is added once (the checks above), so each subject is listed once under each type.
@@ -198,15 +275,18 @@ export class TripleIndex {
   }
 
   has(subject: string): boolean {
+    this.read(subject);
     return this.subjects.has(subject);
   }
 
   /** The flat [p, o, p, o, …] triples of a subject. */
   triplesOf(subject: string): readonly Obj[] {
+    this.read(subject);
     return this.subjects.get(subject) ?? [];
   }
 
   objects(subject: string, predicate: string): Obj[] {
+    this.read(subject);
     const list = this.subjects.get(subject);
     if (!list) return [];
     const out: Obj[] = [];
@@ -216,6 +296,7 @@ export class TripleIndex {
 
   /** Objects of any of the predicates (e.g. the same local name in several namespaces). */
   objectsAny(subject: string, predicates: readonly string[]): Obj[] {
+    this.read(subject);
     const list = this.subjects.get(subject);
     if (!list) return [];
     const out: Obj[] = [];

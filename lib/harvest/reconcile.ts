@@ -5,9 +5,10 @@ import { createDataset, DeferredDerived } from "@/lib/catalogue/create-dataset";
 import { withPublisher } from "@/lib/catalogue/schemas";
 import { replaceDataset, setDatasetState } from "@/lib/catalogue/update-dataset";
 import { AppError } from "@/lib/errors";
+import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { PublisherResolver } from "./publishers";
 import { packRaw } from "./raw-record";
-import type { HarvestedRecord, RecordFailure } from "./records";
+import { contentHash, type HarvestedRecord, type RecordFailure } from "./records";
 import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
 /**
@@ -27,6 +28,8 @@ export type ReconcileCounts = { created: number; updated: number; unchanged: num
 export type ReconcileResult = ReconcileCounts & {
   messages: JobMessage[];
   changedIds: number[];
+  /** Of `changedIds`, those whose quality scores are not refreshed yet (archived records): the caller refreshes them after the commit. */
+  qualityPending: number[];
   publishersCreated: string[];
   /** The time the records were marked seen (catalogue_records.last_seen_at). */
   seenAt: string;
@@ -52,6 +55,8 @@ type Existing = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How many written records' derived rows (search, openness, quality) are brought up to date at a time. */
+const DERIVED_BATCH = 1_000;
 
 export function reconcileRecords(
   db: Database,
@@ -70,9 +75,12 @@ export function reconcileRecords(
   /** Created by this job: already written as seen now. */
   const createdIds = new Set<number>();
   const publishers = new PublisherResolver(tx, options.defaultPublisherSlug);
-  // Search rows and stored openness of the records written are brought up to date together, once
-  // every record is written (same transaction): set-based, not one dataset at a time.
+  // Search rows, stored openness and quality scores of the records written are brought up to date
+  // a thousand records at a time (same transaction): set-based, not one dataset at a time, and not
+  // all after the last record, when the parse worker has nothing more to do (when records come
+  // while the feed is still parsed, the writer has time to spare meanwhile).
   const deferred = new DeferredDerived();
+  const flushDerived = () => refreshDatasetQuality(db, { datasetIds: deferred.flush(tx) });
 
   const findByUri = client.prepare(`
     select d.id, d.state, r.origin, r.harvest_source_id as sourceId, r.content_hash as hash, r.archived_at as archivedAt
@@ -93,6 +101,7 @@ export function reconcileRecords(
     counts.warnings += record.warnings.length;
 
     const existing = findByUri.get(record.uri) as Existing | undefined;
+    const hash = record.contentHash ?? contentHash(record.input, record.publisher, record.raw);
     if (existing && (existing.origin !== "harvest" || existing.sourceId !== options.sourceId)) {
       fail(
         record.uri,
@@ -102,7 +111,7 @@ export function reconcileRecords(
       );
       continue;
     }
-    if (existing && existing.hash === record.contentHash && existing.state === "published" && !existing.archivedAt) {
+    if (existing && existing.hash === hash && existing.state === "published" && !existing.archivedAt) {
       counts.unchanged++;
       seenIds.push(existing.id);
       continue;
@@ -121,7 +130,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: record.contentHash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: hash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -145,7 +154,7 @@ export function reconcileRecords(
             identifier: record.identifier,
             ...packRaw(record.raw),
             rawFormat: record.rawFormat,
-            contentHash: record.contentHash,
+            contentHash: hash,
             seenAt: nowIso,
           },
           deferred,
@@ -156,6 +165,7 @@ export function reconcileRecords(
         createdIds.add(created.id);
       }
       client.prepare("release harvest_record").run();
+      if (deferred.size >= DERIVED_BATCH) flushDerived();
     } catch (error) {
       client.prepare("rollback to harvest_record").run();
       client.prepare("release harvest_record").run();
@@ -165,7 +175,7 @@ export function reconcileRecords(
     }
   }
   options.onProgress?.(done, done);
-  deferred.flush(tx);
+  flushDerived();
 
   const recordMessages = messages.splice(0, messages.length);
   for (const failure of failures) {
@@ -176,6 +186,7 @@ export function reconcileRecords(
   }
   messages.push(...recordMessages);
 
+  const writtenChanged = changedIds.length;
   const markSeen = client.prepare("update catalogue_records set last_seen_at = ?, missing_since = null where dataset_id = ?");
   for (const id of seenIds) if (!createdIds.has(id)) markSeen.run(nowIso, id);
 
@@ -190,7 +201,9 @@ export function reconcileRecords(
       changedIds,
     });
   }
-  return { ...counts, messages, changedIds, publishersCreated: publishers.created, seenAt: nowIso };
+  // The records written had their quality scores refreshed with their other derived rows; those archived not yet.
+  const qualityPending = changedIds.slice(writtenChanged);
+  return { ...counts, messages, changedIds, qualityPending, publishersCreated: publishers.created, seenAt: nowIso };
 }
 
 /**
@@ -224,7 +237,7 @@ export function reconcileUnchangedFeed(tx: Executor, basis: UnchangedBasis, opti
       changedIds,
     });
   }
-  return { ...counts, messages, changedIds, publishersCreated: [], seenAt: nowIso };
+  return { ...counts, messages, changedIds, qualityPending: changedIds, publishersCreated: [], seenAt: nowIso };
 }
 
 function archiveMissing(

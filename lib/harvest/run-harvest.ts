@@ -9,16 +9,17 @@ import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { withBulkWrite } from "./bulk-write";
 import type { FetchLimits } from "./fetch-feed";
 import { gatherSource, type GatherOptions, type GatherProgress, type GatherResult, type SourceKind } from "./gather";
-import { gatherInWorker } from "./gather-in-worker";
+import { gatherInWorker, RestartWrite } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
 import { findUnchangedBasis, lastCompleteJob } from "./unchanged-feed";
 
 /**
- * One harvest job: gather (read, parse, map and validate everything), then write it all in one
- * transaction. A feed that cannot be read or parsed fails the job before anything is written; an
- * error while writing rolls the whole transaction back. The job row and its messages are stored
- * either way; a dry run writes, counts and rolls back.
+ * One harvest job: gather (read, parse, map and validate everything), and write it all in one
+ * transaction. A feed that cannot be read or parsed fails the job, and its transaction (if records
+ * were being written while the feed was still parsed: `ownThread`) is rolled back, so nothing it
+ * read is kept; an error while writing rolls the whole transaction back too. The job row and its
+ * messages are stored either way; a dry run writes, counts and rolls back.
  */
 
 /** The report of a job: the JSON shape `npm run harvest -- --json` prints (ARCHITECTURE.md). */
@@ -51,6 +52,13 @@ export type RunHarvestOptions = {
    * `gathersInProcess`, or when env HARVEST_PARSE_WORKER is off).
    */
   inProcess?: boolean;
+  /**
+   * The job runs in a thread of its own (job-worker.ts), which nothing else needs while it writes.
+   * Only then may it start writing records while the feed is still parsed (map-early.ts): its
+   * transaction waits for the parse worker synchronously, and in the thread of a server (or a test)
+   * that serves the feed's next page itself, that would wait for ever.
+   */
+  ownThread?: boolean;
   /** Most messages stored per job (all are counted). */
   maxMessages?: number;
   now?: Date;
@@ -156,7 +164,7 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
       };
       try {
         const gathered: GatherResult & { dispose?: () => void } =
-          (inWorker ? await gatherInWorker(kind, location, gatherOptions) : undefined) ?? (await gatherSource(kind, location, gatherOptions));
+          (inWorker ? await gatherInWorker(kind, location, gatherOptions, { early: options.ownThread }) : undefined) ?? (await gatherSource(kind, location, gatherOptions));
         disposers.push(() => gathered.dispose?.());
         return gathered;
       } catch (error) {
@@ -210,12 +218,14 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
           gathered = again;
           continue;
         }
+        // Records written while the feed was parsed no longer held: rolled back; every record comes again.
+        if (error instanceof RestartWrite) continue;
         if (!(error instanceof DryRunRollback)) throw error;
       }
       break;
     }
     const r = result!;
-    if (!options.dryRun && r.changedIds.length > 0) refreshDatasetQuality(db, { datasetIds: r.changedIds });
+    if (!options.dryRun && r.qualityPending.length > 0) refreshDatasetQuality(db, { datasetIds: r.qualityPending });
     // Read after the records were written: an RDF feed's records are mapped as they are written,
     // and its job-level warnings (duplicates) are complete only then.
     const jobWarnings: JobMessage[] = gathered.warnings.map((message) => ({ level: "warning", recordUri: null, message }));
