@@ -18,7 +18,8 @@ if (!parentPort) throw new Error("gather-worker.ts runs as a worker thread");
 const port = parentPort;
 
 /**
- * A full collection once a large source is parsed, before its records are mapped. Parsing leaves
+ * A full collection once a large source is parsed, before its records are mapped (those not mapped
+ * while it was parsed: map-early.ts). Parsing leaves
  * garbage in the old generation (the index's interning tables and the lists `seal` trimmed, the
  * parser's own), and V8 would not collect it before the job ends: on the benchmark's 20,000-dataset
  * Turtle feed the heap was 168 MB after parsing, 106 MB of it live, and it grew to ~240 MB while
@@ -51,6 +52,7 @@ async function runJob(job: GatherJob): Promise<void> {
     control.postMessage({ t: "gathered", summary } satisfies WorkerControlMessage);
   };
   const gatherAndSend = async ({ early, askUnchanged }: { early: boolean; askUnchanged: boolean }) => {
+    let sentEarly = 0;
     const gathered = await gatherSource(job.kind, job.location, {
       ...job.limits,
       releaseMapped: false,
@@ -72,13 +74,14 @@ async function runJob(job: GatherJob): Promise<void> {
           parsing: () => Atomics.add(counters, COUNTER.parsing, 1),
           hasRoom: () => Atomics.load(counters, COUNTER.posted) - Atomics.load(counters, COUNTER.consumed) < MAX_IN_FLIGHT,
           emit: (record) => {
+            sentEarly++;
             startStreaming({ notes: [], warnings: [], total: 0, format: "", pages: 0 });
             post({ t: "record", record });
           },
         },
       }),
     });
-    if (gathered.total >= COLLECT_AFTER_RECORDS) collectGarbage();
+    if (gathered.total - sentEarly >= COLLECT_AFTER_RECORDS) collectGarbage();
     const summary: GatherSummary = {
       notes: gathered.notes,
       warnings: gathered.warnings,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DistributionInput } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
-import { PREFIXES } from "@/lib/dcat/namespaces";
+import { PREFIXES, TURTLE_PREFIXES } from "@/lib/dcat/namespaces";
 import {
   accessRightsFromUri,
   distributionStatusFromUri,
@@ -18,7 +18,7 @@ import {
 } from "@/lib/vocabularies";
 import { plainText, readByteSize, readDate, readEmail, readHttpUrl, readOrgNumber, readPositiveNumber, truncate } from "./normalise";
 import { isBlank, isIri, isLit, Lit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
-import { type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
+import { contentHash, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
 import { fallbackThemes } from "./theme-mappings";
 
 /**
@@ -355,7 +355,8 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
       input: validated.input,
       publisher,
       raw,
-      rawFormat: "application/n-triples",
+      rawFormat: "text/turtle",
+      contentHash: contentHash(validated.input, publisher, raw),
       warnings: warn.list,
     },
   };
@@ -628,48 +629,88 @@ function readPublisher(index: TripleIndex, node: Obj | undefined, warn: RecordWa
 }
 
 /**
- * The dataset's own description as N-Triples, kept as the raw record: its triples, its
- * distributions, contact point, period and locations, and every blank node below them. Blank nodes
- * are renamed in order of appearance, so the same description gives the same text (and hash).
+ * The dataset's own description as Turtle, kept as the raw record: its triples, its distributions,
+ * contact point, period and locations, and every blank node below them, each node's triples
+ * together, IRIs of the usual vocabularies as prefixed names (only the prefixes used are
+ * declared). Blank nodes are renamed in order of appearance, so the same description gives the
+ * same text (and hash). Turtle rather than N-Triples: less than half the text (the benchmark's
+ * feed: ~4 KB a dataset against 9.5), which is what the harvest hashes, hands between threads and
+ * compresses for every record.
  */
 function describeSubgraph(index: TripleIndex, subject: string): string {
-  const lines: string[] = [];
+  const body: string[] = [];
   const blankNames = new Map<string, string>();
   const visited = new Set<string>();
+  const used = new Set<string>();
+  const iri = (value: string) => {
+    const written = writtenIri(value);
+    if (written.prefix !== undefined) used.add(written.prefix);
+    return written.text;
+  };
   const name = (term: string) => {
-    if (!isBlank(term)) return `<${escapeIri(term)}>`;
+    if (!isBlank(term)) return iri(term);
     let label = blankNames.get(term);
     if (!label) blankNames.set(term, (label = `_:b${blankNames.size}`));
     return label;
+  };
+  const object = (o: Obj) => {
+    if (!isLit(o)) return name(o);
+    const text = `"${o.value.replace(/[\\"\n\r\t]/g, (c) => LITERAL_ESCAPES[c]!)}"`;
+    return o.lang ? `${text}@${o.lang}` : o.datatype ? `${text}^^${iri(o.datatype)}` : text;
   };
   const FOLLOW = new Set([`${DCAT}distribution`, `${DCAT}contactPoint`, `${DCT}temporal`]);
   const visit = (node: string, depth: number) => {
     if (visited.has(node) || depth > 6) return;
     visited.add(node);
     const triples = index.triplesOf(node);
-    const s = name(node);
+    if (triples.length === 0) return;
     const next: string[] = [];
+    let text = name(node);
     for (let i = 0; i < triples.length; i += 2) {
       const p = triples[i] as string;
       const obj = triples[i + 1]!;
-      lines.push(`${s} <${escapeIri(p)}> ${isLit(obj) ? literal(obj) : name(obj)} .`);
+      text += i === 0 ? " " : p === triples[i - 2] ? ", " : " ;\n    ";
+      if (i === 0 || p !== triples[i - 2]) text += p === RDF_TYPE ? "a " : `${iri(p)} `;
+      text += object(obj);
       if (typeof obj !== "string") continue;
       if (obj.startsWith("_:") || p === `${DCAT}distribution` || (FOLLOW.has(p) && obj.startsWith(subject))) next.push(obj);
     }
+    body.push(`${text} .`);
     for (const n of next) visit(n, depth + 1);
   };
   visit(subject, 0);
-  return lines.join("\n");
+  const header = RAW_PREFIXES.filter(([prefix]) => used.has(prefix)).map(([prefix, namespace]) => `@prefix ${prefix}: <${namespace}> .`);
+  return [...header, ...body].join("\n");
 }
+
+type WrittenIri = { text: string; prefix?: string };
+/**
+ * IRIs as raw records write them, remembered: the same predicates and vocabulary terms make most
+ * of every record. (Forgotten all at once when many: the feed's own IRIs are not shared.)
+ */
+const writtenIris = new Map<string, WrittenIri>();
+
+function writtenIri(value: string): WrittenIri {
+  let written = writtenIris.get(value);
+  if (written !== undefined) return written;
+  const cut = Math.max(value.lastIndexOf("#"), value.lastIndexOf("/")) + 1;
+  const prefix = cut > 0 ? RAW_NAMESPACES.get(value.slice(0, cut)) : undefined;
+  const local = value.slice(cut);
+  written = prefix !== undefined && LOCAL_NAME.test(local) ? { text: `${prefix}:${local}`, prefix } : { text: `<${escapeIri(value)}>` };
+  if (writtenIris.size >= 20_000) writtenIris.clear();
+  writtenIris.set(value, written);
+  return written;
+}
+
+/** The prefixes a raw record may use (declared when it does), and their namespaces by IRI. */
+const RAW_PREFIXES = Object.entries(TURTLE_PREFIXES);
+const RAW_NAMESPACES = new Map<string, string>(RAW_PREFIXES.map(([prefix, namespace]) => [namespace, prefix]));
+/** A local name written as is in a prefixed name (a safe part of Turtle's PN_LOCAL). */
+const LOCAL_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+const LITERAL_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 function escapeIri(iri: string): string {
   return /[\x00-\x20<>"{}|^`\\]/.test(iri) ? iri.replace(/[\x00-\x20<>"{}|^`\\]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : iri;
 }
 
-function literal(l: Lit): string {
-  const text = l.value.replace(/[\\"\n\r\t]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
-  if (l.lang) return `"${text}"@${l.lang}`;
-  if (l.datatype) return `"${text}"^^<${l.datatype}>`;
-  return `"${text}"`;
-}
 

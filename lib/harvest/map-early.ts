@@ -44,7 +44,7 @@ const DESCRIBED = new Set([DISTRIBUTION, PUBLISHER, `${DCAT}contactPoint`, `${DC
  * mapped: a dataset's description and its distributions' are a few dozen triples in the feeds seen
  * (~60 in Fjordcat's own), usually written together.
  */
-const LAG_TRIPLES = 2_000;
+const LAG_TRIPLES = 1_000;
 
 /**
  * The records handed to the writer early may not be what the whole feed says (a later triple is
@@ -101,9 +101,13 @@ export class EarlyMapping {
       for (const node of reads) if (!index.described(node)) return;
       index.watch(reads);
       const record = takeMapped(cursor, result);
-      // Its own triples (titles, descriptions, keywords: most of a feed's text) are not needed
-      // any more: forgotten, which keeps the graph in memory smaller as the feed is parsed.
-      index.forget(subject);
+      // Its own triples (titles, descriptions, keywords: most of a feed's text) and those of the
+      // nodes it read that are its own (blank nodes, and IRIs within its own: its distributions
+      // at "#distribution-1", say) are not needed any more: forgotten, which keeps the graph in
+      // memory small as the feed is parsed (and most of it is collected young). A node another
+      // dataset reads after all makes the gather start over (see `forget`), slower but the same.
+      const own = `${subject}#`;
+      for (const node of reads) if (node === subject || node.startsWith("_:") || node.startsWith(own)) index.forget(node);
       if (record) {
         this.emitted++;
         this.options.emit(record);

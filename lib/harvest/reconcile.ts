@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { PublisherResolver } from "./publishers";
 import { packRaw } from "./raw-record";
-import { contentHash, type HarvestedRecord, type RecordFailure } from "./records";
+import type { HarvestedRecord, RecordFailure } from "./records";
 import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
 /**
@@ -101,7 +101,6 @@ export function reconcileRecords(
     counts.warnings += record.warnings.length;
 
     const existing = findByUri.get(record.uri) as Existing | undefined;
-    const hash = record.contentHash ?? contentHash(record.input, record.publisher, record.raw);
     if (existing && (existing.origin !== "harvest" || existing.sourceId !== options.sourceId)) {
       fail(
         record.uri,
@@ -111,7 +110,7 @@ export function reconcileRecords(
       );
       continue;
     }
-    if (existing && existing.hash === hash && existing.state === "published" && !existing.archivedAt) {
+    if (existing && existing.hash === record.contentHash && existing.state === "published" && !existing.archivedAt) {
       counts.unchanged++;
       seenIds.push(existing.id);
       continue;
@@ -130,7 +129,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: hash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: record.contentHash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -154,7 +153,7 @@ export function reconcileRecords(
             identifier: record.identifier,
             ...packRaw(record.raw),
             rawFormat: record.rawFormat,
-            contentHash: hash,
+            contentHash: record.contentHash,
             seenAt: nowIso,
           },
           deferred,

@@ -85,8 +85,8 @@ describe("real DCAT feeds over HTTP", () => {
       expect(row.encoding).toBe("br");
       const text = unpackRaw(row.raw, row.encoding)!;
       expect(row.raw.byteLength).toBeLessThan(Buffer.byteLength(text));
-      if (row.format === "application/n-triples") {
-        const quads = new N3Parser({ format: "N-Triples" }).parse(text);
+      if (row.format === "text/turtle") {
+        const quads = new N3Parser({ format: "Turtle" }).parse(text);
         // The dataset's own triples (a blank-node dataset, given a URI by the harvest, by its blank node).
         expect(quads.some((q) => q.subject.value === row.uri || q.subject.termType === "BlankNode")).toBe(true);
       } else {
