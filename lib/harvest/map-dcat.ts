@@ -685,8 +685,8 @@ function describeSubgraph(index: TripleIndex, subject: string): string {
 
 type WrittenIri = { text: string; prefix?: string };
 /**
- * IRIs as raw records write them, remembered: the same predicates and vocabulary terms make most
- * of every record. (Forgotten all at once when many: the feed's own IRIs are not shared.)
+ * Prefixed names as raw records write them, remembered: the same predicates and vocabulary terms
+ * make most of every record. (Forgotten all at once should a feed have very many.)
  */
 const writtenIris = new Map<string, WrittenIri>();
 
@@ -696,8 +696,9 @@ function writtenIri(value: string): WrittenIri {
   const cut = Math.max(value.lastIndexOf("#"), value.lastIndexOf("/")) + 1;
   const prefix = cut > 0 ? RAW_NAMESPACES.get(value.slice(0, cut)) : undefined;
   const local = value.slice(cut);
-  written = prefix !== undefined && LOCAL_NAME.test(local) ? { text: `${prefix}:${local}`, prefix } : { text: `<${escapeIri(value)}>` };
-  if (writtenIris.size >= 20_000) writtenIris.clear();
+  if (prefix === undefined || !LOCAL_NAME.test(local)) return { text: `<${escapeIri(value)}>` };
+  written = { text: `${prefix}:${local}`, prefix };
+  if (writtenIris.size >= 10_000) writtenIris.clear();
   writtenIris.set(value, written);
   return written;
 }

@@ -188,6 +188,8 @@ export class TripleIndex {
     const namespaces = new Map<string, Map<string, IndexIri>>();
     return {
       namedNode,
+      /** The term of an IRI met before, if any (parse-rdf.ts: it need not be validated again). */
+      knownIri: (value: string): IndexIri | undefined => iris.get(value),
       /**
        * The IRI of a prefixed name (dct:title) by its prefix's IRI and its local name: see
        * parse-rdf.ts (TurtleFeedParser). The prefix's IRI is one string (its hash computed once)
