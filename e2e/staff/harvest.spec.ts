@@ -124,8 +124,8 @@ test("the site administrator registers a source, harvests it and reads the repor
   await expect(page.getByText(`Testkilde ${RUN}`).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Trekk tilbake" })).toHaveCount(0);
   // The record as the source described it is kept (compressed) and shown on request.
-  await page.getByText(/^Posten slik den ble høstet \(application\/n-triples, [\d.]+ KB\)$/).click();
-  await expect(page.locator(".fc-harvested-record pre")).toContainText(`<https://example.org/${RUN}/ds/1> <http://purl.org/dc/terms/title> "Badeplasser ${WORD}"@nb .`);
+  await page.getByText(/^Posten slik den ble høstet \(text\/turtle, [\d.]+ KB\)$/).click();
+  await expect(page.locator(".fc-harvested-record pre")).toContainText(`<https://example.org/${RUN}/ds/1> a dcat:Dataset ;\n    dct:title "Badeplasser ${WORD}"@nb ;`);
   await expect(page).toHaveTitle(/^Datasett/);
   await expectAccessible(page);
   await screenshot(page, "harvested-dataset");

@@ -49,6 +49,11 @@ export function workerScript(entry: string): string {
   return file;
 }
 
+/** A script built for an entry by another thread of this process (workerScript), to use as it is. */
+export function rememberWorkerScript(entry: string, file: string): void {
+  scripts.set(entry, file);
+}
+
 /**
  * Start a worker on a project entry and wait for its `{ t: "ready" }` message. Rejects when the
  * worker fails or exits while starting.
