@@ -6,7 +6,7 @@ import { startProjectWorker } from "@/lib/workers/start-worker";
 import { FeedError, type FetchLimits } from "./fetch-feed";
 import type { GatherOptions, GatherResult, SourceKind } from "./gather";
 import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
-import type { HarvestedRecord } from "./records";
+import { contentHash, type HarvestedRecord } from "./records";
 
 /**
  * A source gathered (read, parsed, mapped, validated) in a worker thread while this thread writes
@@ -205,8 +205,11 @@ export async function gatherInWorker(
       if (message.t === "record") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);
-        markParsedElsewhere(message.record.input);
-        yield message.record;
+        const { record } = message;
+        markParsedElsewhere(record.input);
+        // Not hashed by the worker when this thread had time to spare (gather-worker.ts).
+        record.contentHash ??= contentHash(record.input, record.publisher, record.raw);
+        yield record;
       } else if (message.t === "restart") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);

@@ -67,6 +67,11 @@ export type GatherOptions = FetchLimits & {
    * (or `records` does) EarlyMappingFailed when those records do not hold: gather again without.
    */
   early?: EarlyOptions;
+  /**
+   * Hash each RDF record (`HarvestedRecord.contentHash`; default). The parse worker hashes only
+   * when its writer is busy, and the writer hashes the rest (gather-worker.ts).
+   */
+  hashRecords?: boolean;
 };
 
 export async function gatherSource(kind: SourceKind, location: string, options: GatherOptions): Promise<GatherResult> {
@@ -84,7 +89,8 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   let pages = 0;
   let format = "";
   let feedHash: string | undefined;
-  const early = options.early && new EarlyMapping(index, location, options.early);
+  const withoutHash = options.hashRecords === false;
+  const early = options.early && new EarlyMapping(index, location, { ...options.early, withoutHash });
   const onChunk = early && (() => early.step());
   while (next) {
     if (visited.has(next)) {
@@ -167,7 +173,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   index.seal();
   notes.push(`Parsed ${index.triples.toLocaleString("en")} triples of ${SYNTAX_NAMES[format as keyof typeof SYNTAX_NAMES] ?? format}`);
   options.onProgress?.({ phase: "map", pages, triples: index.triples });
-  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location }, { release: options.releaseMapped ?? true, ...(from && { from }) });
+  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location, withoutHash }, { release: options.releaseMapped ?? true, ...(from && { from }) });
   warnings.push(...mapping.warnings);
   // Those mapped early count as given (for the "no dataset" note).
   let yielded = early?.count ?? 0;

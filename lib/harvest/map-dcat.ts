@@ -108,6 +108,8 @@ export type MapContext = {
   catalogPublisher?: Obj;
   /** Where blank-node datasets' URIs are minted from (the feed URL). */
   feedUrl: string;
+  /** Leave the records' content hash out (GatherOptions.hashRecords). */
+  withoutHash?: boolean;
 };
 
 export type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
@@ -356,7 +358,7 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
       publisher,
       raw,
       rawFormat: "text/turtle",
-      contentHash: contentHash(validated.input, publisher, raw),
+      ...(ctx.withoutHash !== true && { contentHash: contentHash(validated.input, publisher, raw) }),
       warnings: warn.list,
     },
   };

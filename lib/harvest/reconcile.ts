@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { PublisherResolver } from "./publishers";
 import { packRaw } from "./raw-record";
-import type { HarvestedRecord, RecordFailure } from "./records";
+import { contentHash, type HarvestedRecord, type RecordFailure } from "./records";
 import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
 /**
@@ -110,7 +110,8 @@ export function reconcileRecords(
       );
       continue;
     }
-    if (existing && existing.hash === record.contentHash && existing.state === "published" && !existing.archivedAt) {
+    const hash = record.contentHash ?? contentHash(record.input, record.publisher, record.raw);
+    if (existing && existing.hash === hash && existing.state === "published" && !existing.archivedAt) {
       counts.unchanged++;
       seenIds.push(existing.id);
       continue;
@@ -129,7 +130,7 @@ export function reconcileRecords(
           datasetId: existing.id,
           input,
           actor: options.actor,
-          record: { contentHash: record.contentHash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
+          record: { contentHash: hash, ...packRaw(record.raw), rawFormat: record.rawFormat, harvestedAt: nowIso },
           deferred,
         });
         if (existing.archivedAt) {
@@ -153,7 +154,7 @@ export function reconcileRecords(
             identifier: record.identifier,
             ...packRaw(record.raw),
             rawFormat: record.rawFormat,
-            contentHash: record.contentHash,
+            contentHash: hash,
             seenAt: nowIso,
           },
           deferred,

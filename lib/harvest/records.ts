@@ -31,7 +31,11 @@ export type HarvestedRecord = {
   /** The source's own description of the dataset (`rawFormat`); compressed when it is written (raw-record.ts). */
   raw: string;
   rawFormat: string;
-  contentHash: string;
+  /**
+   * Of the input, publisher and raw record (`contentHash`). Left out only between the parse
+   * worker and the thread that writes, when the writer has time to spare (gather-worker.ts).
+   */
+  contentHash?: string;
   warnings: string[];
 };
 
