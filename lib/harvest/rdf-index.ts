@@ -122,6 +122,8 @@ export class TripleIndex {
   forget(subject: string): void {
     this.release(subject);
     (this.forgotten ??= new Set()).add(subject);
+    // Watched as forgotten: a new triple about it is a change all the same (see `add`).
+    this.watched?.delete(subject);
     this.lastRead = undefined;
   }
 
@@ -260,7 +262,7 @@ export class TripleIndex {
       keys.add(key);
     }
     // (A triple the index already had changes nothing.)
-    if (this.watched !== null && this.watched.has(subject)) this.watchedChanged = true;
+    if (this.watched !== null && (this.watched.has(subject) || this.forgotten?.has(subject))) this.watchedChanged = true;
     list.push(predicate, object);
     this.triples++;
     // A triple is added once (the checks above), so each subject is listed once under each type.

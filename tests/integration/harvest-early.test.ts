@@ -192,4 +192,31 @@ describe("a harvest job writing while the parse worker maps", () => {
       t.cleanup();
     }
   });
+
+  it("fails the job and keeps nothing when the feed turns out malformed after records were written", async () => {
+    const cut = turtle.slice(0, Math.floor(turtle.length * 0.8));
+    const { file } = serve("truncated.ttl", "text/turtle", `${cut.slice(0, cut.lastIndexOf("\n<"))}\n<https://example.org/unterminated`);
+    // Records come first, then the parse error.
+    const inWorker = await gatherInWorker("dcat", file, options, { early: true });
+    let read = 0;
+    try {
+      expect(() => {
+        for (const _record of inWorker!.records) read++;
+      }).toThrow(/not valid Turtle/);
+    } finally {
+      inWorker!.dispose();
+    }
+    expect(read).toBeGreaterThan(100);
+
+    const t = createTestDatabase();
+    try {
+      const report = await runHarvestJob(t.db, { location: file, triggeredBy: "test", limits: { allowFiles: true } });
+      expect(report).toMatchObject({ status: "failed", created: 0 });
+      expect(report.error).toMatch(/not valid Turtle/);
+      expect(t.db.get<{ n: number }>(sql`select count(*) as n from datasets`)!.n).toBe(0);
+      expect(t.db.get<{ n: number }>(sql`select count(*) as n from revisions`)!.n).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
