@@ -63,6 +63,8 @@ type WorkerResult = {
   peakRssMb: number;
   /** The calling thread's longest stall while the job ran (the job runs in a thread of its own). */
   longestStallMs: number;
+  /** When the job's first progress report of its write came (after 500 records). */
+  firstWriteMs?: number;
   error?: string;
 };
 
@@ -115,7 +117,8 @@ export default async function bench(): Promise<void> {
         `${(first.durationMs / parse.ms).toFixed(1)}× the bare parse time; ${first.failed} failed; peak RSS ${first.peakRssMb} MB (goal ≤ 500 MB); CPU ${first.cpuMs} ms`,
     );
     console.log(
-      `    the calling thread (a server's, which answers requests) stalled at most ${first.longestStallMs} ms while the job ran in its own thread (${first.durationMs} ms)`,
+      `    the calling thread (a server's, which answers requests) stalled at most ${first.longestStallMs} ms while the job ran in its own thread (${first.durationMs} ms); ` +
+        `500 records written ${first.firstWriteMs ?? "?"} ms after the job started (records are written while the feed is parsed)`,
     );
     console.log(
       `  re-harvest, unchanged: ${again.unchanged.toLocaleString("en")} unchanged, ${again.updated} updated in ${again.durationMs} ms = ${rate(again.unchanged, again.durationMs).toLocaleString("en")} datasets/s ` +
