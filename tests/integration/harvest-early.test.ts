@@ -130,26 +130,35 @@ describe("records mapped while the feed is parsed", () => {
   });
 });
 
+/**
+ * A worker gather with early records, read as the job's writer reads it: starting over when told to.
+ * (From a file: this thread reads the records synchronously, and could not serve a feed meanwhile.)
+ */
+async function readAsWriter(file: string): Promise<{ records: HarvestedRecord[]; restarts: number }> {
+  const inWorker = await gatherInWorker("dcat", file, options, { early: true });
+  const records: HarvestedRecord[] = [];
+  let restarts = 0;
+  try {
+    for (;;) {
+      try {
+        for (const record of inWorker!.records) records.push(record);
+        return { records, restarts };
+      } catch (error) {
+        if (!(error instanceof RestartWrite)) throw error;
+        restarts++;
+        records.length = 0;
+      }
+    }
+  } finally {
+    inWorker!.dispose();
+  }
+}
+
 describe("a harvest job writing while the parse worker maps", () => {
   it("writes what a gather of the whole feed says, in the same order, as the same job does without early records", async () => {
-    // (A file: this thread reads the records synchronously, and could not serve a feed meanwhile.)
     const { file } = serve("job.ttl", "text/turtle", turtle);
-    const inWorker = await gatherInWorker("dcat", file, options, { early: true });
-    try {
-      const records: HarvestedRecord[] = [];
-      for (;;) {
-        try {
-          for (const record of inWorker!.records) records.push(record);
-          break;
-        } catch (error) {
-          if (!(error instanceof RestartWrite)) throw error;
-          records.length = 0;
-        }
-      }
-      expect(records).toEqual([...(await gatherSource("dcat", file, options)).records]);
-    } finally {
-      inWorker!.dispose();
-    }
+    const { records } = await readAsWriter(file);
+    expect(records).toEqual([...(await gatherSource("dcat", file, options)).records]);
   });
 
   it("starts over when the records written early no longer hold, and writes each dataset once, as the whole feed says", async () => {
@@ -157,23 +166,7 @@ describe("a harvest job writing while the parse worker maps", () => {
     const late = `${turtle}\n<${first}> <${DCAT}keyword> "lagt til sist"@nb .\n`;
     const { file } = serve("job-late.ttl", "text/turtle", late);
     // The writer is told to start over; what it reads after that is the whole feed's records.
-    const inWorker = await gatherInWorker("dcat", file, options, { early: true });
-    let restarts = 0;
-    const records: HarvestedRecord[] = [];
-    try {
-      for (;;) {
-        try {
-          for (const record of inWorker!.records) records.push(record);
-          break;
-        } catch (error) {
-          if (!(error instanceof RestartWrite)) throw error;
-          restarts++;
-          records.length = 0;
-        }
-      }
-    } finally {
-      inWorker!.dispose();
-    }
+    const { records, restarts } = await readAsWriter(file);
     expect(restarts).toBe(1);
     expect(records).toEqual([...(await gatherSource("dcat", file, options)).records]);
 
