@@ -17,7 +17,7 @@ import {
   type ThemeCode,
 } from "@/lib/vocabularies";
 import { plainText, readByteSize, readDate, readEmail, readHttpUrl, readOrgNumber, readPositiveNumber, truncate } from "./normalise";
-import { isBlank, isIri, isLit, Lit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
+import { isBlank, isIri, isLit, type Obj, RDF_TYPE, type TripleIndex } from "./rdf-index";
 import { contentHash, type HarvestedInput, type HarvestedPublisher, type HarvestedRecord, type RecordFailure, validateRecord } from "./records";
 import { fallbackThemes } from "./theme-mappings";
 
