@@ -4,10 +4,10 @@ import { parentPort } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { FeedError } from "./fetch-feed";
 import { gatherSource } from "./gather";
-import { contentHash } from "./records";
-import { EarlyMappingFailed } from "./map-early";
 import type { GatherJob, GatherSummary, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
 import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
+import { EarlyMappingFailed } from "./map-early";
+import { contentHash } from "./records";
 
 /**
  * The harvest's parse worker (a worker thread, see gather-in-worker.ts): reads, parses and maps a
@@ -69,12 +69,12 @@ async function runJob(job: GatherJob): Promise<void> {
         control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage);
       },
       ...(askUnchanged && {
-          isUnchangedFeed: (feedHash: string) =>
-            new Promise<boolean>((resolve) => {
-              answers.push(resolve);
-              control.postMessage({ t: "unchanged?", feedHash } satisfies WorkerControlMessage);
-            }),
-        }),
+        isUnchangedFeed: (feedHash: string) =>
+          new Promise<boolean>((resolve) => {
+            answers.push(resolve);
+            control.postMessage({ t: "unchanged?", feedHash } satisfies WorkerControlMessage);
+          }),
+      }),
       // Records mapped while the feed is parsed go to the writer at once (map-early.ts); the job's
       // summary (format, notes, totals) follows with the last message.
       ...(early && {
