@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
 import { startProjectWorker, workerScript } from "@/lib/workers/start-worker";
-import { claimHarvest, failStoppedJob, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
+import { claimHarvest, failStoppedJob, gathersInProcess, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
 
 /**
  * A harvest job in a thread of its own (lib/harvest/job-worker.ts), on its own connection to the
@@ -31,6 +31,8 @@ export type JobThreadRequest = {
   maxPageCount: number;
   /** Worker scripts already built by the caller (start-worker.ts), by entry. */
   scripts: Record<string, string>;
+  /** The job will gather in the parse worker: start it while the thread gets ready. */
+  prestartParseWorker: boolean;
   options: Omit<RunHarvestOptions, "onProgress" | "onJobStarted">;
 };
 
@@ -84,7 +86,7 @@ export async function runHarvestJob(db: Database, options: RunHarvestOptions): P
 async function runJob(db: Database, options: RunHarvestOptions): Promise<HarvestReport & { jobId: number }> {
   const file = db.$client.memory ? undefined : db.$client.name;
   if (!file || !env.HARVEST_JOB_THREAD) return runHarvest(db, options);
-  const { release } = claimHarvest(options);
+  const { location, release } = claimHarvest(options);
   let worker: Worker;
   let scripts: Record<string, string> = {};
   try {
@@ -100,7 +102,8 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
     return runHarvest(db, options);
   }
   try {
-    return await runInThread(db, worker, { file, scripts }, options);
+    const prestartParseWorker = !(options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location }));
+    return await runInThread(db, worker, { file, scripts, prestartParseWorker }, options);
   } finally {
     release();
     retire(worker);
@@ -126,7 +129,7 @@ function retire(worker: Worker): void {
 function runInThread(
   db: Database,
   worker: Worker,
-  { file, scripts }: { file: string; scripts: Record<string, string> },
+  { file, scripts, prestartParseWorker }: { file: string; scripts: Record<string, string>; prestartParseWorker: boolean },
   options: RunHarvestOptions,
 ): Promise<HarvestReport & { jobId: number }> {
   const { onProgress, onJobStarted, ...rest } = options;
@@ -169,6 +172,6 @@ function runInThread(
     worker.on("error", (error) => stopped(error.message, error));
     worker.on("exit", (code) => stopped(`exit code ${code}`));
     const maxPageCount = db.$client.pragma("max_page_count", { simple: true }) as number;
-    worker.postMessage({ file, maxPageCount, scripts, options: rest } satisfies JobThreadRequest);
+    worker.postMessage({ file, maxPageCount, scripts, prestartParseWorker, options: rest } satisfies JobThreadRequest);
   });
 }

@@ -2,6 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { rememberWorkerScript } from "@/lib/workers/start-worker";
+import { prestartGatherWorker } from "./gather-in-worker";
 import type { JobThreadMessage, JobThreadRequest } from "./job-thread";
 import { runHarvest } from "./run-harvest";
 
@@ -20,8 +21,9 @@ if (!parentPort) throw new Error("job-worker.ts runs as a worker thread");
 const port = parentPort;
 const send = (message: JobThreadMessage) => port.postMessage(message);
 
-port.once("message", ({ file, maxPageCount, scripts, options }: JobThreadRequest) => {
+port.once("message", ({ file, maxPageCount, scripts, prestartParseWorker, options }: JobThreadRequest) => {
   for (const [entry, script] of Object.entries(scripts ?? {})) rememberWorkerScript(entry, script);
+  if (prestartParseWorker) prestartGatherWorker();
   void (async () => {
     let outcome: JobThreadMessage;
     const db = openDatabase(file);
