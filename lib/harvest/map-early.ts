@@ -10,14 +10,17 @@ import type { HarvestedRecord } from "./records";
  *
  * RDF says nothing about where in a document a node's triples are, so a dataset mapped early is a
  * bet that nothing later in the feed changes its record. The bet is checked, not assumed: every
- * node the early mappings read is watched by the index, and a later triple about any of them ends
- * the early mapping (`restart`): the writer then starts its transaction over, and every dataset is
- * mapped again once the whole feed is parsed, exactly as without early mapping. So the records
- * written are always those of the whole feed; only the time differs.
+ * node an early mapping read is watched by the index, and once the dataset is mapped its own nodes
+ * (its subject, IRIs within its own, blank nodes) are forgotten, which keeps the graph small. A
+ * later triple about a watched or forgotten node, or a forgotten node read again, throws
+ * EarlyMappingFailed: the writer starts its transaction over, and the source is gathered again
+ * with every dataset mapped once the whole feed is parsed, exactly as without early mapping. So
+ * the records written are always those of the whole feed; only the time differs.
  *
- * To keep that rare, a dataset is mapped early only once the parser is well past it, and only
- * when the nodes its record is read from that a feed describes (its distributions, publisher,
- * contact point, period and blank nodes) have been described; it must name its own publisher
+ * To keep that rare, a dataset is mapped early only once the parser is well past it, only when the
+ * nodes its record is read from that a feed describes (its distributions, publisher, contact
+ * point, period and blank nodes) have been described, and only when every node its mapping read
+ * has triples (a theme's or a place's label may come further on); it must name its own publisher
  * (otherwise the catalogue's, which may come later, is used). Datasets are mapped in the order of
  * `subjectsOfType`, as the mapping after the parse does: a dataset not ready yet holds back the
  * ones after it, so records, duplicates and slugs come out in the same order either way.
