@@ -6,7 +6,7 @@ import { startProjectWorker } from "@/lib/workers/start-worker";
 import { FeedError, type FetchLimits } from "./fetch-feed";
 import type { GatherOptions, GatherResult, SourceKind } from "./gather";
 import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
-import { contentHash, type HarvestedRecord } from "./records";
+import { withContentHash, type HarvestedRecord } from "./records";
 
 /**
  * A source gathered (read, parsed, mapped, validated) in a worker thread while this thread writes
@@ -232,8 +232,7 @@ export async function gatherInWorker(
         const { record } = message;
         markParsedElsewhere(record.input);
         // Not hashed by the worker when this thread had time to spare (gather-worker.ts).
-        record.contentHash ??= contentHash(record.input, record.publisher, record.raw);
-        yield record;
+        yield withContentHash(record);
       } else if (message.t === "restart") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);

@@ -7,7 +7,7 @@ import { gatherSource } from "./gather";
 import type { GatherJob, GatherSummary, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
 import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
 import { EarlyMappingFailed } from "./map-early";
-import { contentHash } from "./records";
+import { withContentHash } from "./records";
 
 /**
  * The harvest's parse worker (a worker thread, see gather-in-worker.ts): reads, parses and maps a
@@ -41,10 +41,7 @@ async function runJob(job: GatherJob): Promise<void> {
   const post = (message: RecordsMessage) => {
     // A record is hashed here only when the writer has records waiting (it is the slower thread);
     // otherwise it has time, and hashes it itself (gather-in-worker.ts).
-    if (message.t === "record" && message.record.contentHash === undefined && backlog(counters) >= HASH_WHEN_WAITING) {
-      const { record } = message;
-      record.contentHash = contentHash(record.input, record.publisher, record.raw);
-    }
+    if (message.t === "record" && backlog(counters) >= HASH_WHEN_WAITING) withContentHash(message.record);
     records.postMessage(message);
     Atomics.add(counters, COUNTER.posted, 1);
     Atomics.notify(counters, COUNTER.posted);

@@ -31,8 +31,6 @@ export type JobThreadRequest = {
   maxPageCount: number;
   /** Worker scripts already built by the caller (start-worker.ts), by entry. */
   scripts: Record<string, string>;
-  /** The job will gather in the parse worker: start it while the thread gets ready. */
-  prestartParseWorker: boolean;
   options: Omit<RunHarvestOptions, "onProgress" | "onJobStarted">;
 };
 
@@ -102,8 +100,9 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
     return runHarvest(db, options);
   }
   try {
-    const prestartParseWorker = !(options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location }));
-    return await runInThread(db, worker, { file, scripts, prestartParseWorker }, options);
+    // Decided here, so that the job's thread can start its parse worker as soon as it has the job.
+    const inProcess = options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location });
+    return await runInThread(db, worker, { file, scripts }, { ...options, inProcess });
   } finally {
     release();
     retire(worker);
@@ -129,7 +128,7 @@ function retire(worker: Worker): void {
 function runInThread(
   db: Database,
   worker: Worker,
-  { file, scripts, prestartParseWorker }: { file: string; scripts: Record<string, string>; prestartParseWorker: boolean },
+  { file, scripts }: { file: string; scripts: Record<string, string> },
   options: RunHarvestOptions,
 ): Promise<HarvestReport & { jobId: number }> {
   const { onProgress, onJobStarted, ...rest } = options;
@@ -172,6 +171,6 @@ function runInThread(
     worker.on("error", (error) => stopped(error.message, error));
     worker.on("exit", (code) => stopped(`exit code ${code}`));
     const maxPageCount = db.$client.pragma("max_page_count", { simple: true }) as number;
-    worker.postMessage({ file, maxPageCount, scripts, prestartParseWorker, options: rest } satisfies JobThreadRequest);
+    worker.postMessage({ file, maxPageCount, scripts, options: rest } satisfies JobThreadRequest);
   });
 }

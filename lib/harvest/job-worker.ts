@@ -21,9 +21,11 @@ if (!parentPort) throw new Error("job-worker.ts runs as a worker thread");
 const port = parentPort;
 const send = (message: JobThreadMessage) => port.postMessage(message);
 
-port.once("message", ({ file, maxPageCount, scripts, prestartParseWorker, options }: JobThreadRequest) => {
+port.once("message", ({ file, maxPageCount, scripts, options }: JobThreadRequest) => {
   for (const [entry, script] of Object.entries(scripts ?? {})) rememberWorkerScript(entry, script);
-  if (prestartParseWorker) prestartGatherWorker();
+  // The job will gather in the parse worker (the caller decided: job-thread.ts): started now,
+  // while this thread opens its database and writes the job row.
+  if (options.inProcess === false) prestartGatherWorker();
   void (async () => {
     let outcome: JobThreadMessage;
     const db = openDatabase(file);

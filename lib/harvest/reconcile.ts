@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { PublisherResolver } from "./publishers";
 import { packRaw } from "./raw-record";
-import { contentHash, type HarvestedRecord, type RecordFailure } from "./records";
+import { withContentHash, type HarvestedRecord, type RecordFailure } from "./records";
 import { markUnchangedSeen, type UnchangedBasis } from "./unchanged-feed";
 
 /**
@@ -110,7 +110,7 @@ export function reconcileRecords(
       );
       continue;
     }
-    const hash = record.contentHash ?? contentHash(record.input, record.publisher, record.raw);
+    const hash = withContentHash(record).contentHash;
     if (existing && existing.hash === hash && existing.state === "published" && !existing.archivedAt) {
       counts.unchanged++;
       seenIds.push(existing.id);

@@ -56,6 +56,12 @@ export function contentHash(input: DatasetInput, publisher: HarvestedPublisher |
     .digest("base64url");
 }
 
+/** The record with its content hash, computed now when it was left out (see `HarvestedRecord.contentHash`). */
+export function withContentHash(record: HarvestedRecord): HarvestedRecord & { contentHash: string } {
+  record.contentHash ??= contentHash(record.input, record.publisher, record.raw);
+  return record as HarvestedRecord & { contentHash: string };
+}
+
 /** Top-level fields a record can do without: a bad value there is dropped with a warning. */
 const REQUIRED = new Set(["title", "description", "themes", "accessRights", "publisher"]);
 const PLACEHOLDER_PUBLISHER = "harvested-publisher";
