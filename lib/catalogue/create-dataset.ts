@@ -5,7 +5,7 @@ import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refre
 import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
 import type { RawEncoding } from "@/lib/harvest/raw-record";
 import type { Actor } from "./actor";
-import { canonicalInput, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
+import { canonicalSnapshot, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
 import { alreadyValidated, parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "./schemas";
 import { slugify, uniqueSlug } from "./slug";
 
@@ -160,7 +160,6 @@ export function createDataset(
   // The snapshot is the input as it reads back from the tables just written (canonicalInput is
   // that shape), without reading it back. The changes of a create are the snapshot's fields, from
   // nothing: derived from it when read (revisionChanges), not stored a second time.
-  const snapshot = canonicalInput(data);
   statement(tx, "insert into revisions (dataset_id, at, actor_user_id, actor, action, changes, snapshot) values (?, ?, ?, ?, ?, ?, ?)").run(
     id,
     now,
@@ -168,7 +167,7 @@ export function createDataset(
     actor.label,
     "create",
     "[]",
-    JSON.stringify(snapshot),
+    canonicalSnapshot(data),
   );
   refreshDerived(tx, id, deferred);
   return { id, slug, uri };

@@ -241,6 +241,19 @@ function nonEmpty<T extends object>(value: T): T | undefined {
  * without changes diffs as no change.
  */
 export function canonicalInput(data: DatasetInput): DatasetInput {
+  return definedOnly(canonicalShape(data)) as DatasetInput;
+}
+
+/**
+ * `canonicalInput` as JSON (a revision's snapshot), without its deep copy: JSON leaves undefined
+ * values out by itself (and writes one in an array as null), as `definedOnly` does.
+ */
+export function canonicalSnapshot(data: DatasetInput): string {
+  return JSON.stringify(canonicalShape(data));
+}
+
+/** The parts of `canonicalInput` that differ from the input; undefined values are still in it. */
+function canonicalShape(data: DatasetInput): DatasetInput {
   const keywords = Object.fromEntries(
     Object.entries(data.keywords).filter(([, list]) => list && list.length > 0),
   ) as DatasetInput["keywords"];
@@ -253,7 +266,7 @@ export function canonicalInput(data: DatasetInput): DatasetInput {
       ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
     };
   });
-  return definedOnly({ ...data, keywords, distributions }) as DatasetInput;
+  return { ...data, keywords, distributions };
 }
 
 /**

@@ -146,8 +146,9 @@ export function alreadyValidated(input: DatasetInputRaw | DatasetInput): Dataset
 
 /**
  * Mark an input parsed by `parseDatasetInput` in another thread of this process (the harvest's
- * parse worker, lib/harvest/gather-in-worker.ts) and copied here by structured clone, which keeps
- * plain data exactly: it is as valid as the original. Only for inputs from that worker.
+ * parse worker, lib/harvest/gather-in-worker.ts) and copied here as JSON, which keeps its plain
+ * data exactly but for properties whose value was undefined (an optional field left out either
+ * way): it is as valid as the original. Only for inputs from that worker.
  */
 export function markParsedElsewhere(input: DatasetInput): DatasetInput {
   validatedInputs.add(input);

@@ -6,7 +6,7 @@ import { startProjectWorker } from "@/lib/workers/start-worker";
 import { FeedError, type FetchLimits } from "./fetch-feed";
 import type { GatherOptions, GatherResult, SourceKind } from "./gather";
 import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
-import { withContentHash, type HarvestedRecord } from "./records";
+import { failuresInSourceOrder, unpackRecord, type HarvestedRecord, type RecordFailure } from "./records";
 
 /**
  * A source gathered (read, parsed, mapped, validated) in a worker thread while this thread writes
@@ -222,6 +222,8 @@ export async function gatherInWorker(
     records: { [Symbol.iterator]: () => readRecords() },
     dispose,
   };
+  /** Failures of the records this thread checked (`unchecked` records), with their places. */
+  let checkedHere: { failure: RecordFailure; position: number }[] = [];
   function* readRecords(): Generator<HarvestedRecord> {
     if (finished) return;
     for (;;) {
@@ -229,18 +231,24 @@ export async function gatherInWorker(
       if (message.t === "record") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);
-        const { record } = message;
-        markParsedElsewhere(record.input);
-        // Not hashed by the worker when this thread had time to spare (gather-worker.ts).
-        yield withContentHash(record);
+        // Validated and hashed here when the worker left it unchecked: this thread had time to
+        // spare (gather-worker.ts).
+        const unpacked = unpackRecord(message.record);
+        if ("failure" in unpacked) {
+          checkedHere.push(unpacked);
+          continue;
+        }
+        if (!message.record.unchecked) markParsedElsewhere(unpacked.record.input);
+        yield unpacked.record;
       } else if (message.t === "restart") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);
+        checkedHere = [];
         throw new RestartWrite();
       } else if (message.t === "end") {
         const { notes, warnings, ...rest } = message.summary;
         Object.assign(result, rest);
-        result.failures.push(...message.failures);
+        result.failures.push(...failuresInSourceOrder(message, checkedHere));
         result.notes.splice(0, result.notes.length, ...notes);
         result.warnings.splice(0, result.warnings.length, ...warnings);
         total = rest.total;

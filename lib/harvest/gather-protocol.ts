@@ -2,7 +2,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { ErrorCode } from "@/lib/errors";
 import type { FetchLimits } from "./fetch-feed";
 import type { GatherProgress, GatherResult, SourceKind } from "./gather";
-import type { HarvestedRecord, RecordFailure } from "./records";
+import type { PackedRecord, RecordFailure } from "./records";
 
 /**
  * The messages between a harvest and its parse worker (gather-in-worker.ts, gather-worker.ts).
@@ -41,14 +41,14 @@ export type WorkerControlMessage =
   | ({ t: "error" } & WorkerError);
 
 export type RecordsMessage =
-  | { t: "record"; record: HarvestedRecord }
+  | { t: "record"; record: PackedRecord }
   /**
    * The records sent so far were mapped while the feed was parsed, and a later part of the feed
    * changed what they were read from (map-early.ts): the writer starts over; every record follows again.
    */
   | { t: "restart" }
   /** The last message of a job: the failures and the job's summary (notes, totals), complete. */
-  | { t: "end"; failures: RecordFailure[]; summary: GatherSummary }
+  | { t: "end"; failures: RecordFailure[]; /** Each failure's place among the source's datasets (DatasetCursor.failedAt). */ failedAt: number[]; summary: GatherSummary }
   | ({ t: "error" } & WorkerError);
 
 /** `parsing` goes up as the worker parses (a writer waiting for records then knows it is not stalled). */

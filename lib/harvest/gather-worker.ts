@@ -7,7 +7,7 @@ import { gatherSource } from "./gather";
 import type { GatherJob, GatherSummary, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
 import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
 import { EarlyMappingFailed } from "./map-early";
-import { withContentHash } from "./records";
+import { packRecord, type HarvestedRecord } from "./records";
 
 /**
  * The harvest's parse worker (a worker thread, see gather-in-worker.ts): reads, parses and maps a
@@ -39,13 +39,11 @@ async function runJob(job: GatherJob): Promise<void> {
   const { control, records, counters: buffer } = job;
   const counters = new Int32Array(buffer);
   const post = (message: RecordsMessage) => {
-    // A record is hashed here only when the writer has records waiting (it is the slower thread);
-    // otherwise it has time, and hashes it itself (gather-in-worker.ts).
-    if (message.t === "record" && backlog(counters) >= HASH_WHEN_WAITING) withContentHash(message.record);
     records.postMessage(message);
     Atomics.add(counters, COUNTER.posted, 1);
     Atomics.notify(counters, COUNTER.posted);
   };
+  const postRecord = (record: HarvestedRecord) => post({ t: "record", record: packRecord(record) });
   const answers: ((unchanged: boolean) => void)[] = [];
   control.on("message", (message: { t: "unchanged"; answer: boolean }) => answers.shift()?.(message.answer));
   let streaming = false;
@@ -60,7 +58,9 @@ async function runJob(job: GatherJob): Promise<void> {
     const gathered = await gatherSource(job.kind, job.location, {
       ...job.limits,
       releaseMapped: false,
-      hashRecords: false,
+      // A record is checked (validated and hashed) here only when the writer has records waiting
+      // (it is the slower thread); otherwise it has time, and checks it itself (gather-in-worker.ts).
+      deferChecks: () => backlog(counters) < CHECK_WHEN_WAITING,
       onProgress: (progress) => {
         Atomics.add(counters, COUNTER.parsing, 1);
         control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage);
@@ -81,7 +81,7 @@ async function runJob(job: GatherJob): Promise<void> {
           emit: (record) => {
             sentEarly++;
             startStreaming({ notes: [], warnings: [], total: 0, format: "", pages: 0 });
-            post({ t: "record", record });
+            postRecord(record);
           },
         },
       }),
@@ -99,10 +99,10 @@ async function runJob(job: GatherJob): Promise<void> {
     startStreaming(summary);
     for (const record of gathered.records) {
       waitForRoom(counters);
-      post({ t: "record", record });
+      postRecord(record);
     }
     waitForRoom(counters);
-    post({ t: "end", failures: gathered.failures, summary: { ...summary, notes: gathered.notes, warnings: gathered.warnings } });
+    post({ t: "end", failures: gathered.failures, failedAt: gathered.failedAt ?? [], summary: { ...summary, notes: gathered.notes, warnings: gathered.warnings } });
   };
   try {
     try {
@@ -140,12 +140,12 @@ function backlog(counters: Int32Array): number {
 }
 
 /**
- * The writer's backlog from which the worker hashes the records it sends (the writer hashes the
- * others). Measured on the benchmark's 20,000-dataset feeds, the slower thread is the worker for
- * RDF/XML (its parse is slower) and about even for Turtle: hashing where there is time balances
- * both.
+ * The writer's backlog from which the worker checks (validates and hashes) the records it maps;
+ * the writer checks the others. Measured on the benchmark's 20,000-dataset feeds, the slower
+ * thread is the worker (its parse and mapping against the writer's inserts), by more for RDF/XML,
+ * whose parse is slower: checking where there is time balances both.
  */
-const HASH_WHEN_WAITING = 16;
+const CHECK_WHEN_WAITING = 16;
 
 /** Block until the writer has taken enough records (it reads synchronously inside its transaction). */
 function waitForRoom(counters: Int32Array): void {

@@ -30,6 +30,11 @@ export type GatherResult = {
    */
   records: Iterable<HarvestedRecord>;
   failures: RecordFailure[];
+  /**
+   * Of an RDF source: each failure's place among its datasets, where the failures of records
+   * checked by the writer take theirs (GatherOptions.deferChecks).
+   */
+  failedAt?: number[];
   /** Job-level notes (paging, format detected), shown with the report. */
   notes: string[];
   /** Job-level warnings (duplicates, paging problems). */
@@ -68,10 +73,12 @@ export type GatherOptions = FetchLimits & {
    */
   early?: EarlyOptions;
   /**
-   * Hash each RDF record (`HarvestedRecord.contentHash`; default). The parse worker hashes only
-   * when its writer is busy, and the writer hashes the rest (gather-worker.ts).
+   * Asked for each RDF dataset as it is mapped: true leaves its record unchecked, neither validated
+   * nor hashed (`HarvestedRecord.unchecked`), for the thread that writes it. The parse worker checks
+   * records only while its writer is busy, and the writer checks the rest (gather-worker.ts).
+   * Without it, every record is checked as it is mapped.
    */
-  hashRecords?: boolean;
+  deferChecks?: () => boolean;
 };
 
 export async function gatherSource(kind: SourceKind, location: string, options: GatherOptions): Promise<GatherResult> {
@@ -89,8 +96,8 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   let pages = 0;
   let format = "";
   let feedHash: string | undefined;
-  const withoutHash = options.hashRecords === false;
-  const early = options.early && new EarlyMapping(index, location, { ...options.early, withoutHash });
+  const { deferChecks } = options;
+  const early = options.early && new EarlyMapping(index, location, { ...options.early, deferChecks });
   const onChunk = early && (() => early.step());
   while (next) {
     if (visited.has(next)) {
@@ -173,7 +180,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   index.seal();
   notes.push(`Parsed ${index.triples.toLocaleString("en")} triples of ${SYNTAX_NAMES[format as keyof typeof SYNTAX_NAMES] ?? format}`);
   options.onProgress?.({ phase: "map", pages, triples: index.triples });
-  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location, withoutHash }, { release: options.releaseMapped ?? true, ...(from && { from }) });
+  const mapping = mapDcatDatasetsLazily({ index, feedUrl: location, deferChecks }, { release: options.releaseMapped ?? true, ...(from && { from }) });
   warnings.push(...mapping.warnings);
   // Those mapped early count as given (for the "no dataset" note).
   let yielded = early?.count ?? 0;
@@ -188,7 +195,7 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
     if (mapping.stats.duplicates > 0) warnings.push(`${mapping.stats.duplicates} dataset(s) listed more than once; read once`);
     if (yielded === 0 && mapping.failures.length === 0) notes.push("The feed lists no dcat:Dataset");
   }
-  return { records: records(), failures: mapping.failures, notes, warnings, format, pages, total: mapping.total, feedHash: pages === 1 ? feedHash : undefined };
+  return { records: records(), failures: mapping.failures, failedAt: mapping.failedAt, notes, warnings, format, pages, total: mapping.total, feedHash: pages === 1 ? feedHash : undefined };
 }
 
 /** Write a page to a temporary file while hashing it (the caller removes the file's directory). */

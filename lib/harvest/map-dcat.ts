@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { DistributionInput } from "@/lib/catalogue/schemas";
+import type { DatasetInput, DistributionInput } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
 import { PREFIXES, TURTLE_PREFIXES } from "@/lib/dcat/namespaces";
 import {
@@ -108,8 +108,12 @@ export type MapContext = {
   catalogPublisher?: Obj;
   /** Where blank-node datasets' URIs are minted from (the feed URL). */
   feedUrl: string;
-  /** Leave the records' content hash out (GatherOptions.hashRecords). */
-  withoutHash?: boolean;
+  /**
+   * Asked for each dataset: true leaves its record unchecked (neither validated nor hashed) for the
+   * thread that writes it (GatherOptions.deferChecks). When given, no record is hashed here: the
+   * parse worker hashes a checked record from the JSON it sends it as (`packRecord`).
+   */
+  deferChecks?: () => boolean;
 };
 
 export type DatasetResult = { record: HarvestedRecord } | { failure: RecordFailure };
@@ -126,6 +130,8 @@ export type LazyDcatMapping = {
   records: Iterable<HarvestedRecord>;
   /** Filled while `records` is iterated. */
   failures: RecordFailure[];
+  /** Each failure's place among the datasets (DatasetCursor.failedAt). */
+  failedAt: number[];
   /** Graph-level warnings (known before iterating). */
   warnings: string[];
   /** Filled while `records` is iterated. */
@@ -140,9 +146,16 @@ export type LazyDcatMapping = {
  * Shared by the datasets mapped while the feed is still parsed (map-early.ts) and the mapping that
  * finishes the job, so that both give the same records as one mapping would.
  */
-export type DatasetCursor = { next: number; seen: Set<string>; failures: RecordFailure[]; stats: { duplicates: number } };
+export type DatasetCursor = {
+  next: number;
+  seen: Set<string>;
+  failures: RecordFailure[];
+  /** Each failure's place among the datasets (`next` when it was mapped), for records checked elsewhere (`HarvestedRecord.unchecked`). */
+  failedAt: number[];
+  stats: { duplicates: number };
+};
 
-export const newDatasetCursor = (): DatasetCursor => ({ next: 0, seen: new Set(), failures: [], stats: { duplicates: 0 } });
+export const newDatasetCursor = (): DatasetCursor => ({ next: 0, seen: new Set(), failures: [], failedAt: [], stats: { duplicates: 0 } });
 
 /** Map the dataset `subject` (the cursor's next) and move on: its record, or undefined for a failure (kept in the cursor) or a duplicate. */
 export function mapNextDataset(ctx: MapContext, cursor: DatasetCursor, subject: string): HarvestedRecord | undefined {
@@ -151,15 +164,19 @@ export function mapNextDataset(ctx: MapContext, cursor: DatasetCursor, subject: 
 
 /** The cursor's next dataset, mapped (`mapDataset`), taken: the cursor moves on. */
 export function takeMapped(cursor: DatasetCursor, result: DatasetResult): HarvestedRecord | undefined {
-  cursor.next++;
+  const position = cursor.next++;
   const uri = "record" in result ? result.record.uri : result.failure.uri;
   if (cursor.seen.has(uri)) {
     cursor.stats.duplicates++;
     return undefined;
   }
   cursor.seen.add(uri);
-  if ("record" in result) return result.record;
+  if ("record" in result) {
+    if (result.record.unchecked) result.record.unchecked.position = position;
+    return result.record;
+  }
   cursor.failures.push(result.failure);
+  cursor.failedAt.push(position);
   return undefined;
 }
 
@@ -221,7 +238,7 @@ export function mapDcatDatasetsLazily(
       if (record) yield record;
     }
   }
-  return { records: records(), failures: cursor.failures, warnings, stats: cursor.stats, total: subjects.length };
+  return { records: records(), failures: cursor.failures, failedAt: cursor.failedAt, warnings, stats: cursor.stats, total: subjects.length };
 }
 
 /** A deterministic URI for a blank-node dataset: from its identifier, else its title. */
@@ -340,7 +357,9 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
     state: "published",
   };
 
-  const validated = validateRecord(input, warn.list);
+  // Left to the thread that writes the record when it has time to spare (gather-worker.ts).
+  const unchecked = ctx.deferChecks?.() === true;
+  const validated = unchecked ? { ok: true as const, input: input as DatasetInput } : validateRecord(input, warn.list);
   if (!validated.ok) return { failure: { uri, message: validated.message } };
 
   let publisherNode = o(`${DCT}publisher`)[0];
@@ -358,7 +377,8 @@ export function mapDataset(ctx: MapContext, subject: string): DatasetResult {
       publisher,
       raw,
       rawFormat: "text/turtle",
-      ...(ctx.withoutHash !== true && { contentHash: contentHash(validated.input, publisher, raw) }),
+      ...(unchecked && { unchecked: { position: -1 } }),
+      ...(!ctx.deferChecks && { contentHash: contentHash(validated.input, publisher, raw) }),
       warnings: warn.list,
     },
   };

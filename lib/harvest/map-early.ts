@@ -31,8 +31,8 @@ export type EarlyOptions = {
   parsing?: () => void;
   /** Whether the writer can take another record now (mapping more would only make it wait). */
   hasRoom: () => boolean;
-  /** Leave the records' content hash out (GatherOptions.hashRecords). */
-  withoutHash?: boolean;
+  /** See GatherOptions.deferChecks. */
+  deferChecks?: () => boolean;
   /** A record mapped early, for the writer. */
   emit: (record: HarvestedRecord) => void;
 };
@@ -98,7 +98,7 @@ export class EarlyMapping {
       if (!describedEnough(index, subject)) return;
       const reads = new Set<string>();
       index.recordReads(reads);
-      const result = mapDataset({ index, feedUrl: this.feedUrl, withoutHash: this.options.withoutHash }, subject);
+      const result = mapDataset({ index, feedUrl: this.feedUrl, deferChecks: this.options.deferChecks }, subject);
       index.recordReads(null);
       this.check();
       // Read from a node the feed has not described yet (a theme's or a place's label, say): it

@@ -1,4 +1,5 @@
 import { isValidOrgNumber } from "@/lib/publishers/org-number";
+import { memoized } from "@/lib/vocabularies/keys";
 
 /**
  * Small, forgiving readers for harvested values: dates, texts, URLs, e-mail addresses and
@@ -12,7 +13,7 @@ const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|
  * An ISO 8601 date or date-time with zone, as the registration schema takes it. A date-time
  * without a zone keeps its date only; a bare year or month is refused (the schema wants a day).
  */
-export function readDate(value: string): string | undefined {
+export const readDate = memoized((value: string): string | undefined => {
   const text = value.trim();
   if (ISO_DATE.test(text)) return validDay(text) ? text : undefined;
   const m = ISO_DATE_TIME.exec(text);
@@ -23,7 +24,7 @@ export function readDate(value: string): string | undefined {
   const z = zone === "Z" ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const full = `${day}T${time!.length === 5 ? `${time}:00` : time}${z}`;
   return Number.isNaN(Date.parse(full)) ? undefined : full;
-}
+});
 
 function validDay(day: string): boolean {
   const date = new Date(`${day}T00:00:00Z`);

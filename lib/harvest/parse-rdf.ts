@@ -127,13 +127,26 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<B
  * parse). (Remembering validated IRIs in a set of their own was slower, and kept more memory.)
  */
 type NamedNode = ReturnType<RdfXmlParser["uriToNamedNode"]>;
+type QuadSink = (q: IndexQuad) => void;
 
 class RdfXmlFeedParser extends RdfXmlParser {
   constructor(
     options: ConstructorParameters<typeof RdfXmlParser>[0],
     private readonly knownIri: (value: string) => NamedNode | undefined,
+    private readonly onQuad: QuadSink,
   ) {
     super(options);
+  }
+
+  /**
+   * The parser hands each triple to its stream (`push`), whose per-object machinery (buffering,
+   * a "data" event) was a tenth of the parse: each goes to `onQuad` at once instead, in the same
+   * order. Only the end of the stream (null) goes through it.
+   */
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) return super.push(chunk, encoding);
+    this.onQuad(chunk as IndexQuad);
+    return true;
   }
 
   override uriToNamedNode(uri: string): NamedNode {
@@ -181,10 +194,8 @@ class TurtleFeedParser extends N3Parser {
   };
 }
 
-type QuadSink = (q: IndexQuad) => void;
-
-/** RDF/XML, streamed through the parser. */
-function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
+/** RDF/XML, streamed through the parser (which hands its triples on itself: RdfXmlFeedParser). */
+function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer>): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed = false;
     const fail = (error: unknown) => {
@@ -192,7 +203,8 @@ function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer
       failed = true;
       reject(error);
     };
-    parser.on("data", onQuad);
+    // Nothing is read from it but its end.
+    parser.resume();
     parser.on("error", fail);
     parser.on("end", () => {
       if (!failed) resolve();
@@ -306,8 +318,8 @@ export async function parseRdfInto(
         note(q);
       });
     } else if (syntax === "rdfxml") {
-      const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never }, factory.knownIri as never);
-      await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks, onQuad);
+      const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never }, factory.knownIri as never, onQuad);
+      await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks);
     } else {
       const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];
       // TriG is a superset of Turtle and N-Triples: a feed labelled Turtle that holds a named graph still parses.

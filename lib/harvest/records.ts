@@ -37,6 +37,13 @@ export type HarvestedRecord = {
    */
   contentHash?: string;
   warnings: string[];
+  /**
+   * Set only between the parse worker and the thread that writes, when the writer has time to
+   * spare (GatherOptions.deferChecks): the record is mapped but not checked, `input` is the mapped
+   * input, not yet validated, and there is no content hash. The writer checks it (`unpackRecord`).
+   * `position`: its dataset's place in the source, where a failure takes its place among the others.
+   */
+  unchecked?: { position: number };
 };
 
 export type RecordFailure = { uri: string; message: string };
@@ -45,12 +52,17 @@ export type RecordFailure = { uri: string; message: string };
 export const MAPPING_VERSION = "1";
 
 export function contentHash(input: DatasetInput, publisher: HarvestedPublisher | undefined, raw: string): string {
+  return hashOfJson(JSON.stringify(input), JSON.stringify(publisher ?? null), raw);
+}
+
+/** `contentHash` of the input and publisher as JSON. */
+function hashOfJson(input: string, publisher: string, raw: string): string {
   return createHash("sha256")
     .update(MAPPING_VERSION)
     .update("\u0000")
-    .update(JSON.stringify(input))
+    .update(input)
     .update("\u0000")
-    .update(JSON.stringify(publisher ?? null))
+    .update(publisher)
     .update("\u0000")
     .update(raw)
     .digest("base64url");
@@ -58,8 +70,59 @@ export function contentHash(input: DatasetInput, publisher: HarvestedPublisher |
 
 /** The record with its content hash, computed now when it was left out (see `HarvestedRecord.contentHash`). */
 export function withContentHash(record: HarvestedRecord): HarvestedRecord & { contentHash: string } {
+  if (record.unchecked) throw new Error("An unchecked record (HarvestedRecord.unchecked) cannot be written");
   record.contentHash ??= contentHash(record.input, record.publisher, record.raw);
   return record as HarvestedRecord & { contentHash: string };
+}
+
+/**
+ * A record as the parse worker sends it to the thread that writes (gather-worker.ts): its input
+ * and publisher as JSON. A structured clone of the record's objects cost the worker ~33 µs and the
+ * writer ~20 µs a record; as JSON, the text the content hash is computed from anyway, they are
+ * written once and read back faster (the raw record, the largest part, is a string of its own:
+ * copied, not escaped).
+ */
+export type PackedRecord = Omit<HarvestedRecord, "input" | "publisher"> & { input: string; publisher: string };
+
+/** Pack a record, checked or not (`unchecked`); a checked one's content hash is computed from the same JSON. */
+export function packRecord(record: HarvestedRecord): PackedRecord {
+  const { input, publisher, ...rest } = record;
+  const packed: PackedRecord = { ...rest, input: JSON.stringify(input), publisher: JSON.stringify(publisher ?? null) };
+  if (!record.unchecked) packed.contentHash ??= hashOfJson(packed.input, packed.publisher, packed.raw);
+  return packed;
+}
+
+/**
+ * The record again, checked: validated now if the worker left it unchecked (a failure, then, when
+ * it is not valid), and with its content hash. Its input is read back from JSON: the same plain
+ * data, without the properties whose value was undefined (absent either way, to the schema and to
+ * the writer).
+ */
+export function unpackRecord(packed: PackedRecord): { record: HarvestedRecord & { contentHash: string } } | { failure: RecordFailure; position: number } {
+  const { input, publisher, unchecked, ...rest } = packed;
+  const read = { publisher: (JSON.parse(publisher) as HarvestedPublisher | null) ?? undefined };
+  if (unchecked) {
+    const validated = validateRecord(JSON.parse(input) as HarvestedInput, rest.warnings);
+    if (!validated.ok) return { failure: { uri: rest.uri, message: validated.message }, position: unchecked.position };
+    return { record: { ...rest, ...read, input: validated.input, contentHash: contentHash(validated.input, read.publisher, rest.raw) } };
+  }
+  return { record: { ...rest, ...read, input: JSON.parse(input) as DatasetInput, contentHash: rest.contentHash ?? hashOfJson(input, publisher, rest.raw) } };
+}
+
+/**
+ * The parse worker's failures (`failedAt`: their places among the source's datasets) and those of
+ * the records its writer checked (`HarvestedRecord.unchecked`), in the order of the source's
+ * datasets, as a gather in one thread gives them. Failures without places (a source that is not
+ * RDF never leaves records unchecked) keep their order, before the writer's.
+ */
+export function failuresInSourceOrder(
+  { failures, failedAt }: { failures: RecordFailure[]; failedAt: number[] },
+  checkedByWriter: { failure: RecordFailure; position: number }[],
+): RecordFailure[] {
+  if (checkedByWriter.length === 0) return failures;
+  if (failedAt.length !== failures.length) return [...failures, ...checkedByWriter.map((c) => c.failure)];
+  const placed = failures.map((failure, i) => ({ failure, position: failedAt[i]! }));
+  return [...placed, ...checkedByWriter].sort((a, b) => a.position - b.position).map((p) => p.failure);
 }
 
 /** Top-level fields a record can do without: a bad value there is dropped with a warning. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { FILE_TYPE_DATA, type FileTypeData } from "./file-type-data";
-import { createIndex, foldKey, urlKey } from "./keys";
+import { createIndex, foldKey, memoized, urlKey } from "./keys";
 import { MEDIA_TYPE_PATTERN, normaliseMediaType } from "./media-types";
 import type { Labels } from "./types";
 import { codesOf, labelsSchema, validateVocabulary, vocabularyEntrySchema } from "./validate";
@@ -90,7 +90,7 @@ export function isOpenFormat(fileType: FileType): boolean {
   return fileType.machineReadable && fileType.nonProprietary;
 }
 
-function fromFormatText(text: string): FileType | undefined {
+const fromFormatText = memoized((text: string): FileType | undefined => {
   const exact = byName.get(formatKey(text)) ?? fileTypeFromUri(text);
   if (exact) return exact;
   const mediaType = text.includes("/") ? normaliseMediaType(text) : undefined;
@@ -103,7 +103,7 @@ function fromFormatText(text: string): FileType | undefined {
     if (found) return found;
   }
   return undefined;
-}
+});
 
 /**
  * Reads a format from a distribution's format text (code, EU URI, name, alias or media type) and,

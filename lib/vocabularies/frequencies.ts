@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { createIndex, foldKey } from "./keys";
+import { createIndex, foldKey, memoized } from "./keys";
 import type { Labels } from "./types";
 import { codesOf, validateVocabulary } from "./validate";
 
@@ -150,11 +150,11 @@ function tokenOf(value: string): string {
  * frequency (with or without its code-list URI), a Dublin Core frequency URI, an ISO 8601 duration
  * or an English or Norwegian word. Case- and accent-insensitive.
  */
-export function normaliseFrequency(value: string): Frequency | undefined {
+export const normaliseFrequency = memoized((value: string): Frequency | undefined => {
   const token = tokenOf(value.trim())
     .trim()
     .replace(/^MD_MaintenanceFrequencyCode_/i, "");
   if (token === "") return undefined;
   const iso = ISO_19115[token.toLowerCase()];
   return byCode.get(token.toUpperCase()) ?? (iso ? byCode.get(iso) : undefined) ?? byWord.get(foldKey(token));
-}
+});

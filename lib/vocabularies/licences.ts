@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { createIndex, foldKey, urlKey } from "./keys";
+import { createIndex, foldKey, memoized, urlKey } from "./keys";
 import type { Labels } from "./types";
 import { codesOf, labelsSchema, validateVocabulary, vocabularyEntrySchema } from "./validate";
 
@@ -369,10 +369,10 @@ export function getLicenceByUri(uri: string): Licence | undefined {
  * trailing slashes. Creative Commons `legalcode` / `deed.xx` suffixes and a trailing two-letter
  * language or jurisdiction segment (`/no`) are dropped when the full form is unknown.
  */
-export function normaliseLicence(value: string): Licence | undefined {
+export const normaliseLicence = memoized((value: string): Licence | undefined => {
   const key = licenceKey(value);
   if (key === "") return undefined;
   const withoutDeed = key.replace(/\/(legalcode|deed)[^/]*$/, "");
   const withoutLanguage = withoutDeed.replace(/\/[a-z]{2}$/, "");
   return byAnyName.get(key) ?? byAnyName.get(withoutDeed) ?? byAnyName.get(withoutLanguage);
-}
+});

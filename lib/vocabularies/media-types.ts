@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { memoized } from "./keys";
 import type { Labels } from "./types";
 import { labelsSchema } from "./validate";
 
@@ -101,11 +102,11 @@ export const mediaTypeSchema = z
  * The media type in a value, or undefined when it is not well-formed. Accepts IANA URIs as well;
  * unknown but well-formed types (e.g. application/x-ogc-sosi) are kept.
  */
-export function normaliseMediaType(value: string): string | undefined {
+export const normaliseMediaType = memoized((value: string): string | undefined => {
   const fromUri = /^https?:\/\/(www\.)?iana\.org\/assignments\/media-types\/(.+)$/i.exec(value.trim());
   const type = cleanMediaType(fromUri?.[2] ?? value);
   return MEDIA_TYPE_PATTERN.test(type) ? type : undefined;
-}
+});
 
 export function isKnownMediaType(type: string): boolean {
   return known.has(cleanMediaType(type));

@@ -33,6 +33,11 @@ beforeAll(async () => {
       res.end(syntheticFeed);
       return;
     }
+    if (url.pathname === "/failures.ttl") {
+      res.setHeader("Content-Type", "text/turtle");
+      res.end(FAILURES_FEED);
+      return;
+    }
     if (url.pathname === "/broken.ttl") {
       res.setHeader("Content-Type", "text/turtle");
       res.end(`${syntheticFeed.slice(0, 5000)} <unterminated`);
@@ -47,6 +52,24 @@ afterAll(async () => {
   await server.close();
   synthetic.cleanup();
 });
+
+/**
+ * Datasets that map (a, d), that cannot be mapped (b, f: no title) and whose mapped record the
+ * registration schema refuses in part (c, e: a bounding box that is not a polygon, dropped with a
+ * warning). A worker leaves records unchecked for its writer while the writer keeps up (all of
+ * them, in a feed this small): then b's and f's failures are the worker's, c's and e's warnings the
+ * writer's.
+ */
+const FAILURES_FEED = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+@prefix theme: <http://publications.europa.eu/resource/authority/data-theme/> .
+${["a", "b", "c", "d", "e", "f"]
+  .map((id) => {
+    const title = id === "b" || id === "f" ? "" : `dct:title "Datasett ${id}"@nb ;`;
+    const spatial = id === "c" || id === "e" ? `dct:spatial [ a dct:Location ; dcat:bbox "POLYGON((1 2, 3 4))" ] ;` : "";
+    return `<https://data.example/datasets/${id}> a dcat:Dataset ; ${title} ${spatial} dcat:theme theme:ENVI ; dct:description "Om ${id}"@nb ; dct:publisher <https://data.example/org> .`;
+  })
+  .join("\n")}
+<https://data.example/org> dct:identifier "974760673" .`;
 
 const options: GatherOptions = { allowPrivateNetwork: true, timeoutMs: 30_000, maxBytes: 100 * 1024 * 1024 };
 
@@ -66,6 +89,21 @@ describe("the harvest's parse worker", () => {
       const fromWorker = drain(inWorker!);
       const inProcess = drain(await gatherSource(kind, url, options));
       expect(fromWorker.records.length).toBeGreaterThan(0);
+      expect(fromWorker).toEqual(inProcess);
+    } finally {
+      inWorker!.dispose();
+    }
+  });
+
+  it("gives what its writer checked as an in-process gather does: the records' warnings, the failures in the feed's order", async () => {
+    const url = `${server.origin}/failures.ttl`;
+    const inWorker = await gatherInWorker("dcat", url, options);
+    try {
+      const fromWorker = drain(inWorker!);
+      const inProcess = drain(await gatherSource("dcat", url, options));
+      expect(inProcess.records.map((r) => r.uri.split("/").pop())).toEqual(["a", "c", "d", "e"]);
+      expect(inProcess.failures.map((f) => f.uri.split("/").pop())).toEqual(["b", "f"]);
+      expect(inProcess.records[1]!.warnings.join(" ")).toMatch(/spatial dropped/);
       expect(fromWorker).toEqual(inProcess);
     } finally {
       inWorker!.dispose();
