@@ -127,15 +127,36 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<B
  * parse). (Remembering validated IRIs in a set of their own was slower, and kept more memory.)
  */
 type NamedNode = ReturnType<RdfXmlParser["uriToNamedNode"]>;
+type SaxesTag = Parameters<RdfXmlParser["onTagProperty"]>[0];
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 type QuadSink = (q: IndexQuad) => void;
 
 class RdfXmlFeedParser extends RdfXmlParser {
   constructor(
     options: ConstructorParameters<typeof RdfXmlParser>[0],
     private readonly knownIri: (value: string) => NamedNode | undefined,
+    private readonly knownName: (namespace: string, local: string) => NamedNode | undefined,
     private readonly onQuad: QuadSink,
   ) {
     super(options);
+  }
+
+  /** The property element being read, until its predicate's IRI is asked for (see `uriToNamedNode`). */
+  private property: { uri: string; local: string } | undefined;
+
+  /**
+   * A property element's predicate is its namespace's IRI and local name joined: the parser's first
+   * IRI for it (rdfxml-streaming-parser 3.3, pinned; rdf:li aside). Found by the two parts (like a
+   * Turtle prefixed name) it is not joined into a new string to hash and compare, which was most
+   * of the lookups' cost (a triple each).
+   */
+  override onTagProperty(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag): void {
+    this.property = tag.uri === RDF && tag.local === "li" ? undefined : tag;
+    try {
+      super.onTagProperty(tag as never, activeTag, parentTag);
+    } finally {
+      this.property = undefined;
+    }
   }
 
   /**
@@ -150,6 +171,15 @@ class RdfXmlFeedParser extends RdfXmlParser {
   }
 
   override uriToNamedNode(uri: string): NamedNode {
+    const property = this.property;
+    if (property !== undefined) {
+      this.property = undefined;
+      // (The length of the joined string is known without reading it.)
+      if (uri.length === property.uri.length + property.local.length) {
+        const known = this.knownName(property.uri, property.local);
+        if (known !== undefined) return known;
+      }
+    }
     return this.knownIri(uri) ?? super.uriToNamedNode(uri);
   }
 
@@ -318,7 +348,7 @@ export async function parseRdfInto(
         note(q);
       });
     } else if (syntax === "rdfxml") {
-      const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never }, factory.knownIri as never, onQuad);
+      const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never }, factory.knownIri as never, factory.knownName as never, onQuad);
       await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks);
     } else {
       const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];

@@ -207,6 +207,21 @@ export class TripleIndex {
         }
         return term;
       },
+      /**
+       * The term of the IRI a namespace and a local name make, if met before by `prefixedName` or
+       * `knownName` (parse-rdf.ts: an RDF/XML property's IRI). A new one is looked up whole, and
+       * remembered by its parts from then on.
+       */
+      knownName: (namespace: string, local: string): IndexIri | undefined => {
+        let locals = namespaces.get(namespace);
+        if (locals === undefined) namespaces.set(namespace, (locals = new Map()));
+        let term = locals.get(local);
+        if (term === undefined) {
+          term = iris.get(namespace + local);
+          if (term !== undefined) locals.set(ownCopy(local), term);
+        }
+        return term;
+      },
       // "#" cannot be in a label (Turtle's or RDF/XML's rdf:nodeID): anonymous nodes never meet labelled ones.
       blankNode: (label?: string): IndexBlank => {
         const name = label ?? `#${anonymous++}`;

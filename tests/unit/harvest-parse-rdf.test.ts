@@ -126,6 +126,27 @@ describe("RDF/XML parsing in the harvest", () => {
     expect(graph).toEqual(await plain(text));
   });
 
+  it("gives the plain parser's predicates: rdf:li, property attributes, parse types, reification, a default namespace, one local name in two namespaces", async () => {
+    const text = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:foaf="http://xmlns.com/foaf/0.1/" xmlns:x="urn:x:">
+      <rdf:Description rdf:about="https://x.example/li"><dct:type rdf:resource="http://www.w3.org/1999/02/22-rdf-syntax-ns#li"/></rdf:Description>
+      <rdf:Description rdf:about="https://x.example/a">
+        <dct:title>En</dct:title><dc:title>To</dc:title><x:title>Tre</x:title>
+        <dct:subject><rdf:Bag><rdf:li>first</rdf:li><rdf:li rdf:resource="https://x.example/second"/><rdf:li>third</rdf:li></rdf:Bag></dct:subject>
+        <dct:publisher foaf:name="Ålesund kommune" dct:identifier="944 755 411"/>
+        <dct:temporal rdf:parseType="Resource"><dct:start>2020</dct:start><dc:title>Periode</dc:title></dct:temporal>
+        <dct:description rdf:parseType="Literal"><p xmlns="http://www.w3.org/1999/xhtml">Om <b>dette</b></p></dct:description>
+        <dct:hasPart rdf:parseType="Collection"><rdf:Description rdf:about="https://x.example/p1"/><rdf:Description rdf:about="https://x.example/p2"/></dct:hasPart>
+        <dct:relation rdf:ID="stated" rdf:resource="https://x.example/b"/>
+      </rdf:Description>
+      <Thing xmlns="https://vocab.example/" rdf:about="https://x.example/c"><label>Standard</label><dct:title>Med prefiks</dct:title></Thing>
+    </rdf:RDF>`;
+    const expected = await plain(text);
+    expect(expected.join("\n")).toContain("http://www.w3.org/1999/02/22-rdf-syntax-ns#_3");
+    expect(expected.join("\n")).toContain("https://vocab.example/label");
+    expect(await ours(text)).toEqual(expected);
+  });
+
   it("still refuses an invalid IRI", async () => {
     const bad = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/has space"/></rdf:Description></rdf:RDF>`;
@@ -135,6 +156,10 @@ describe("RDF/XML parsing in the harvest", () => {
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/b"/></rdf:Description>
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/b c"/></rdf:Description></rdf:RDF>`;
     await expect(ours(seenFirst)).rejects.toThrow(/not valid RDF\/XML/);
+    const badPredicate = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:bad="https://x.example/has space/">
+      <rdf:Description rdf:about="https://x.example/a"><bad:title>x</bad:title></rdf:Description></rdf:RDF>`;
+    await expect(ours(badPredicate)).rejects.toThrow(FeedError);
+    await expect(plain(badPredicate)).rejects.toThrow();
   });
 });
 
