@@ -76,7 +76,8 @@ export type GatherOptions = FetchLimits & {
    * Asked for each RDF dataset as it is mapped: true leaves its record unchecked, neither validated
    * nor hashed (`HarvestedRecord.unchecked`), for the thread that writes it. The parse worker checks
    * records only while its writer is busy, and the writer checks the rest (gather-worker.ts).
-   * Without it, every record is checked as it is mapped.
+   * With it, no RDF record is hashed here: the parse worker hashes those it checks from the JSON
+   * it sends them as (records.ts, `packRecord`). Without it, every record is checked as it is mapped.
    */
   deferChecks?: () => boolean;
 };
