@@ -7,7 +7,7 @@ import type { RawEncoding } from "@/lib/harvest/raw-record";
 import type { Actor } from "./actor";
 import { canonicalSnapshot, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
 import { alreadyValidated, parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "./schemas";
-import { slugify, uniqueSlug } from "./slug";
+import { firstFreeSlug, slugify } from "./slug";
 
 /** Where a record comes from; harvested records keep the URI their publisher gave them. */
 export type RecordOrigin =
@@ -86,10 +86,10 @@ export function createDataset(
     });
   }
 
-  const slug = uniqueSlug(
-    slugify(data.title.nb),
-    (candidate) => statement(tx, "select id from datasets where slug = ?").get(candidate) !== undefined,
-  );
+  // `base` and every `base-…` slug, read with the slug index ("-" and "." are neighbours).
+  const base = slugify(data.title.nb);
+  const taken = statement(tx, "select slug from datasets where slug = @base or (slug >= @base || '-' and slug < @base || '.')").pluck().all({ base }) as string[];
+  const slug = firstFreeSlug(base, taken);
   const uri = origin.kind === "harvest" ? origin.uri : `${env.BASE_URL}/datasets/${slug}`;
   if (statement(tx, "select id from datasets where uri = ?").get(uri)) {
     throw new AppError("conflict", `A dataset with the URI ${uri} exists`);

@@ -22,6 +22,14 @@ const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "dcat-r
 const NAV = fs.readFileSync(path.join(FIXTURES, "nav-2017-10-31.ttl"), "utf8");
 const open = { allowPrivateNetwork: true };
 
+/** 1,500 datasets with one title (municipal plans often share theirs), next to one whose title is that title's slug with a number. */
+const SAME_TITLE = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+@prefix theme: <http://publications.europa.eu/resource/authority/data-theme/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+<https://plans.example/org> a foaf:Organization ; foaf:name "Plankontoret"@nb ; dct:identifier "974760673" .
+<https://plans.example/other> a dcat:Dataset ; dct:title "Reguleringsplan 7"@nb ; dct:description "Annen"@nb ; dcat:theme theme:REGI ; dct:publisher <https://plans.example/org> .
+${Array.from({ length: 1_500 }, (_, i) => `<https://plans.example/${i}> a dcat:Dataset ; dct:title "Reguleringsplan"@nb ; dct:description "Plan ${i}"@nb ; dcat:theme theme:REGI ; dct:publisher <https://plans.example/org> .`).join("\n")}`;
+
 let source: TestDatabase; // the catalogue being harvested (Fjordcat's own demo catalogue)
 let server: TestFeedServer;
 let navBody = NAV;
@@ -45,6 +53,9 @@ beforeAll(async () => {
       res.writeHead(200, { "Content-Type": "text/turtle" });
       res.write(NAV.slice(0, 1000));
       // never finishes
+    } else if (p === "/same-title.ttl") {
+      res.setHeader("Content-Type", "text/turtle");
+      res.end(SAME_TITLE);
     } else if (p === "/error") {
       res.statusCode = 500;
       res.end("boom");
@@ -169,6 +180,22 @@ describe("archiving records the source no longer lists", () => {
       expect(searchDatasets(t.db, parseSearchParams({ q: victim.title, limit: "100" })).results.map((r) => r.uri)).toContain(victim.uri);
     } finally {
       navBody = NAV;
+      t.cleanup();
+    }
+  });
+
+  it("gives datasets of one title the slugs of that title numbered in turn, skipping one that is taken", async () => {
+    const t = createTestDatabase();
+    try {
+      const report = await runHarvest(t.db, { location: `${server.origin}/same-title.ttl`, triggeredBy: "test", limits: open });
+      expect(report).toMatchObject({ status: "succeeded", created: 1_501, failed: 0 });
+      const slugs = t.db.all<{ slug: string }>(sql`select slug from datasets where uri like 'https://plans.example/%' order by id`).map((r) => r.slug);
+      expect(slugs[0]).toBe("reguleringsplan-7");
+      // The first of that title takes the bare slug, the next ones 2, 3, … skipping 7, which is taken.
+      expect(slugs.slice(1, 9)).toEqual(["reguleringsplan", ...[2, 3, 4, 5, 6, 8, 9].map((n) => `reguleringsplan-${n}`)]);
+      expect(new Set(slugs).size).toBe(1_501);
+      expect(slugs.at(-1)).toBe("reguleringsplan-1501");
+    } finally {
       t.cleanup();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, uniqueSlug } from "@/lib/catalogue/slug";
+import { firstFreeSlug, slugify, uniqueSlug } from "@/lib/catalogue/slug";
 import { foldText } from "@/lib/search/fold";
 import { buildMatchExpression, parseQuery, toMatchExpression } from "@/lib/search/fts-query";
 import { withinOneEdit } from "@/lib/search/lexicon";
@@ -28,6 +28,16 @@ describe("slugify", () => {
     const taken = new Set(["arealplaner", "arealplaner-2"]);
     expect(uniqueSlug("arealplaner", (s) => taken.has(s))).toBe("arealplaner-3");
     expect(uniqueSlug("bygg", (s) => taken.has(s))).toBe("bygg");
+  });
+  it("finds the same free slug from the taken slugs read at once, whatever else they hold", () => {
+    const taken = ["arealplaner", "arealplaner-2", "arealplaner-4", "arealplaner-plan", "arealplaner-plan-2", "arealplaner-03", "arealplaner-x3"];
+    expect(firstFreeSlug("arealplaner", taken)).toBe("arealplaner-3");
+    expect(firstFreeSlug("arealplaner", taken)).toBe(uniqueSlug("arealplaner", (s) => taken.includes(s)));
+    expect(firstFreeSlug("arealplaner-plan", taken)).toBe("arealplaner-plan-3");
+    expect(firstFreeSlug("bygg", taken)).toBe("bygg");
+    expect(firstFreeSlug("arealplaner", ["arealplaner-2"])).toBe("arealplaner");
+    const many = ["vei", ...Array.from({ length: 5_000 }, (_, i) => `vei-${i + 2}`)];
+    expect(firstFreeSlug("vei", many)).toBe("vei-5002");
   });
 });
 
