@@ -10,9 +10,10 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { PUBLICATION_STATES } from "./states";
 import { timestamp } from "./timestamp";
 
-export const PUBLICATION_STATES = ["draft", "published", "withdrawn"] as const;
+export { PUBLICATION_STATES, type PublicationState } from "./states";
 
 /** How catalogue_records.raw is stored: null for text, "br" for brotli-compressed bytes (lib/harvest/raw-record.ts). */
 export const RAW_ENCODINGS = ["br"] as const;
@@ -24,7 +25,6 @@ export const RAW_ENCODINGS = ["br"] as const;
 const textOrBytes = customType<{ data: string | Uint8Array; driverData: string | Uint8Array }>({
   dataType: () => "text",
 });
-export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
 export const ACCESS_RIGHTS_VALUES = ["PUBLIC", "RESTRICTED", "NON_PUBLIC"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PUBLICATION_STATES } from "@/db/schema";
+import { PUBLICATION_STATES } from "@/db/schema/states";
 import {
   accessRightsCodeSchema,
   distributionStatusCodeSchema,

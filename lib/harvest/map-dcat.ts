@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DatasetInput, DistributionInput } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
-import { PREFIXES, TURTLE_PREFIXES } from "@/lib/dcat/namespaces";
+import { PREFIXES, TURTLE_PREFIXES } from "@/lib/dcat/prefixes";
 import {
   accessRightsFromUri,
   distributionStatusFromUri,

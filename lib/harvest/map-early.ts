@@ -1,4 +1,4 @@
-import { PREFIXES } from "@/lib/dcat/namespaces";
+import { PREFIXES } from "@/lib/dcat/prefixes";
 import { mapDataset, newDatasetCursor, takeMapped, type DatasetCursor } from "./map-dcat";
 import { isBlank, type TripleIndex } from "./rdf-index";
 import type { HarvestedRecord } from "./records";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
-import { Parser as N3Parser } from "n3";
-import { RdfXmlParser, type IActiveTag } from "rdfxml-streaming-parser";
-import { PREFIXES } from "@/lib/dcat/namespaces";
+import type { Parser as N3Parser } from "n3";
+import type { IActiveTag, RdfXmlParser } from "rdfxml-streaming-parser";
+import { PREFIXES } from "@/lib/dcat/prefixes";
 import { FeedError, readText } from "./fetch-feed";
 import { RDF_TYPE, type IndexQuad, type TripleIndex } from "./rdf-index";
 
@@ -131,68 +131,75 @@ type SaxesTag = Parameters<RdfXmlParser["onTagProperty"]>[0];
 const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 type QuadSink = (q: IndexQuad) => void;
 
-class RdfXmlFeedParser extends RdfXmlParser {
-  constructor(
-    options: ConstructorParameters<typeof RdfXmlParser>[0],
-    private readonly knownIri: (value: string) => NamedNode | undefined,
-    private readonly knownName: (namespace: string, local: string) => NamedNode | undefined,
-    private readonly onQuad: QuadSink,
-  ) {
-    super(options);
-  }
-
-  /** The property element being read, until its predicate's IRI is asked for (see `uriToNamedNode`). */
-  private property: { uri: string; local: string } | undefined;
-
-  /**
-   * A property element's predicate is its namespace's IRI and local name joined: the parser's first
-   * IRI for it (rdfxml-streaming-parser 3.3, pinned; rdf:li aside). Found by the two parts (like a
-   * Turtle prefixed name) it is not joined into a new string to hash and compare, which was most
-   * of the lookups' cost (a triple each).
-   */
-  override onTagProperty(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag): void {
-    this.property = tag.uri === RDF && tag.local === "li" ? undefined : tag;
-    try {
-      super.onTagProperty(tag as never, activeTag, parentTag);
-    } finally {
-      this.property = undefined;
+/**
+ * The parsers' packages are loaded when a feed of their syntax comes, not with the parse worker:
+ * each was ~60 ms of its start (a job waits for that), and a job needs one of them.
+ */
+const rdfXmlFeedParser = once(async () => {
+  const { RdfXmlParser } = await import("rdfxml-streaming-parser");
+  return class RdfXmlFeedParser extends RdfXmlParser {
+    constructor(
+      options: ConstructorParameters<typeof RdfXmlParser>[0],
+      private readonly knownIri: (value: string) => NamedNode | undefined,
+      private readonly knownName: (namespace: string, local: string) => NamedNode | undefined,
+      private readonly onQuad: QuadSink,
+    ) {
+      super(options);
     }
-  }
 
-  /**
-   * The parser hands each triple to its stream (`push`), whose per-object machinery (buffering,
-   * a "data" event) was a tenth of the parse: each goes to `onQuad` at once instead, in the same
-   * order. Only the end of the stream (null) goes through it.
-   */
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null) return super.push(chunk, encoding);
-    this.onQuad(chunk as IndexQuad);
-    return true;
-  }
+    /** The property element being read, until its predicate's IRI is asked for (see `uriToNamedNode`). */
+    private property: { uri: string; local: string } | undefined;
 
-  override uriToNamedNode(uri: string): NamedNode {
-    const property = this.property;
-    if (property !== undefined) {
-      this.property = undefined;
-      // (The length of the joined string is known without reading it.)
-      if (uri.length === property.uri.length + property.local.length) {
-        const known = this.knownName(property.uri, property.local);
-        if (known !== undefined) return known;
+    /**
+     * A property element's predicate is its namespace's IRI and local name joined: the parser's first
+     * IRI for it (rdfxml-streaming-parser 3.3, pinned; rdf:li aside). Found by the two parts (like a
+     * Turtle prefixed name) it is not joined into a new string to hash and compare, which was most
+     * of the lookups' cost (a triple each).
+     */
+    override onTagProperty(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag): void {
+      this.property = tag.uri === RDF && tag.local === "li" ? undefined : tag;
+      try {
+        super.onTagProperty(tag as never, activeTag, parentTag);
+      } finally {
+        this.property = undefined;
       }
     }
-    return this.knownIri(uri) ?? super.uriToNamedNode(uri);
-  }
 
-  override valueToUri(value: string, activeTag: IActiveTag): NamedNode {
-    const colon = value.indexOf(":");
-    // "?…" and "#…" are relative to the base even when a colon follows.
-    if (colon > 0 && value[0] !== "?" && value[0] !== "#" && !value.includes("/.")) {
-      const slash = value.indexOf("/");
-      if (slash < 0 || colon < slash) return this.uriToNamedNode(value);
+    /**
+     * The parser hands each triple to its stream (`push`), whose per-object machinery (buffering,
+     * a "data" event) was a tenth of the parse: each goes to `onQuad` at once instead, in the same
+     * order. Only the end of the stream (null) goes through it.
+     */
+    override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+      if (chunk === null) return super.push(chunk, encoding);
+      this.onQuad(chunk as IndexQuad);
+      return true;
     }
-    return super.valueToUri(value, activeTag);
-  }
-}
+
+    override uriToNamedNode(uri: string): NamedNode {
+      const property = this.property;
+      if (property !== undefined) {
+        this.property = undefined;
+        // (The length of the joined string is known without reading it.)
+        if (uri.length === property.uri.length + property.local.length) {
+          const known = this.knownName(property.uri, property.local);
+          if (known !== undefined) return known;
+        }
+      }
+      return this.knownIri(uri) ?? super.uriToNamedNode(uri);
+    }
+
+    override valueToUri(value: string, activeTag: IActiveTag): NamedNode {
+      const colon = value.indexOf(":");
+      // "?…" and "#…" are relative to the base even when a colon follows.
+      if (colon > 0 && value[0] !== "?" && value[0] !== "#" && !value.includes("/.")) {
+        const slash = value.indexOf("/");
+        if (slash < 0 || colon < slash) return this.uriToNamedNode(value);
+      }
+      return super.valueToUri(value, activeTag);
+    }
+  };
+});
 
 /**
  * n3's parser with prefixed names made cheaper, same quads. For every prefixed name (dct:title)
@@ -204,24 +211,33 @@ class RdfXmlFeedParser extends RdfXmlParser {
  */
 type N3Token = { type: string; prefix: string; value: string };
 type N3Internals = { _readEntity?: (token: N3Token, quantifier?: boolean) => unknown; _prefixes: Record<string, string | undefined> };
-const n3ReadEntity = (N3Parser.prototype as unknown as N3Internals)._readEntity;
 
-class TurtleFeedParser extends N3Parser {
-  constructor(
-    options: ConstructorParameters<typeof N3Parser>[0],
-    private readonly prefixedName: (namespace: string, local: string) => unknown,
-  ) {
-    super(options);
-    if (n3ReadEntity) (this as unknown as N3Internals)._readEntity = this.readEntity;
-  }
-
-  private readonly readEntity = (token: N3Token, quantifier?: boolean): unknown => {
-    if (token.type === "prefixed" || token.type === "type") {
-      const namespace = (this as unknown as N3Internals)._prefixes[token.prefix];
-      if (namespace !== undefined) return this.prefixedName(namespace, token.value);
+const turtleFeedParser = once(async () => {
+  const { Parser } = await import("n3");
+  const n3ReadEntity = (Parser.prototype as unknown as N3Internals)._readEntity;
+  return class TurtleFeedParser extends Parser {
+    constructor(
+      options: ConstructorParameters<typeof Parser>[0],
+      private readonly prefixedName: (namespace: string, local: string) => unknown,
+    ) {
+      super(options);
+      if (n3ReadEntity) (this as unknown as N3Internals)._readEntity = this.readEntity;
     }
-    return n3ReadEntity!.call(this, token, quantifier);
+
+    private readonly readEntity = (token: N3Token, quantifier?: boolean): unknown => {
+      if (token.type === "prefixed" || token.type === "type") {
+        const namespace = (this as unknown as N3Internals)._prefixes[token.prefix];
+        if (namespace !== undefined) return this.prefixedName(namespace, token.value);
+      }
+      return n3ReadEntity!.call(this, token, quantifier);
+    };
   };
+});
+
+/** The value of `make`, made the first time it is asked for. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /** RDF/XML, streamed through the parser (which hands its triples on itself: RdfXmlFeedParser). */
@@ -348,11 +364,13 @@ export async function parseRdfInto(
         note(q);
       });
     } else if (syntax === "rdfxml") {
+      const RdfXmlFeedParser = await rdfXmlFeedParser();
       const parser = new RdfXmlFeedParser({ baseIRI: baseIri, dataFactory: factory as never }, factory.knownIri as never, factory.knownName as never, onQuad);
       await streamInto(parser as unknown as NodeJS.ReadWriteStream, chunks);
     } else {
       const format = { turtle: "text/turtle", trig: "application/trig", ntriples: "application/n-triples", nquads: "application/n-quads" }[syntax];
       // TriG is a superset of Turtle and N-Triples: a feed labelled Turtle that holds a named graph still parses.
+      const TurtleFeedParser = await turtleFeedParser();
       const parser = new TurtleFeedParser({ format: syntax === "turtle" ? "application/trig" : format, baseIRI: baseIri, factory: factory as never }, factory.prefixedName);
       await parseN3Into(parser, chunks, onQuad);
     }
