@@ -9,9 +9,10 @@ import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type
 import { failuresInSourceOrder, unpackRecord, type HarvestedRecord, type RecordFailure } from "./records";
 
 /**
- * A source gathered (read, parsed, mapped, validated) in a worker thread while this thread writes
- * the records it has already mapped: the two halves of a harvest then take one CPU core each
- * instead of taking turns on one. The records are read synchronously, inside the writer's
+ * A source gathered (read, parsed, mapped) in a worker thread while this thread writes the records
+ * it has already mapped: the two halves of a harvest then take one CPU core each instead of taking
+ * turns on one. Each record is checked (validated, hashed) by whichever thread has time for it: the
+ * worker while this thread is behind, this thread otherwise (gather-worker.ts, `unpackRecord`). The records are read synchronously, inside the writer's
  * transaction (so that nothing else can run on its connection meanwhile), one by one from a
  * message port; the worker never runs more than a few dozen records ahead.
  *

@@ -12,7 +12,8 @@ import { packRecord, type HarvestedRecord } from "./records";
 /**
  * The harvest's parse worker (a worker thread, see gather-in-worker.ts): reads, parses and maps a
  * source with the same gather code as in-process, and streams the mapped records to the thread
- * that writes them, one message each, never more than a few dozen ahead of it.
+ * that writes them, one message each (as JSON: records.ts `packRecord`), never more than a few
+ * dozen ahead of it. It checks (validates and hashes) only the records its writer has no time for.
  */
 
 if (!parentPort) throw new Error("gather-worker.ts runs as a worker thread");
