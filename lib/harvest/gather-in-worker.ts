@@ -12,9 +12,10 @@ import { failuresInSourceOrder, unpackRecord, type HarvestedRecord, type RecordF
  * A source gathered (read, parsed, mapped) in a worker thread while this thread writes the records
  * it has already mapped: the two halves of a harvest then take one CPU core each instead of taking
  * turns on one. Each record is checked (validated, hashed) by whichever thread has time for it: the
- * worker while this thread is behind, this thread otherwise (gather-worker.ts, `unpackRecord`). The records are read synchronously, inside the writer's
- * transaction (so that nothing else can run on its connection meanwhile), one by one from a
- * message port; the worker never runs more than a few dozen records ahead.
+ * worker while this thread is behind, this thread otherwise (gather-worker.ts, `unpackRecord`).
+ * The records are read synchronously, inside the writer's transaction (so that nothing else can
+ * run on its connection meanwhile), one by one from a message port; the worker never runs more
+ * than a few dozen records ahead.
  *
  * The worker runs lib/harvest/gather-worker.ts (started by lib/workers/start-worker.ts, whether
  * the harvest was started by the server, a script or a test). Workers are kept for the next job

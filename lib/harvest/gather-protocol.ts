@@ -29,7 +29,7 @@ export type GatherJob = {
  * A job's summary. Sent when the writer can start reading records; when records were mapped while
  * the feed was still parsed, that is before the summary is known, and the "end" message completes it.
  */
-export type GatherSummary = Omit<GatherResult, "records" | "failures">;
+export type GatherSummary = Omit<GatherResult, "records" | "failures" | "failedAt">;
 
 export type WorkerError = { error: { code?: ErrorCode; message: string; feed?: boolean } };
 

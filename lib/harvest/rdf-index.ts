@@ -187,7 +187,13 @@ export class TripleIndex {
       }
       return term;
     };
+    // Terms by namespace IRI and local name (prefixedName, knownName).
     const namespaces = new Map<string, Map<string, IndexIri>>();
+    const localsOf = (namespace: string): Map<string, IndexIri> => {
+      let locals = namespaces.get(namespace);
+      if (locals === undefined) namespaces.set(namespace, (locals = new Map()));
+      return locals;
+    };
     return {
       namedNode,
       /** The term of an IRI met before, if any (parse-rdf.ts: it need not be validated again). */
@@ -198,8 +204,7 @@ export class TripleIndex {
        * and the local name a short one, where joining them made a new string to look up every time.
        */
       prefixedName: (namespace: string, local: string): IndexIri => {
-        let locals = namespaces.get(namespace);
-        if (locals === undefined) namespaces.set(namespace, (locals = new Map()));
+        const locals = localsOf(namespace);
         let term = locals.get(local);
         if (term === undefined) {
           term = namedNode(namespace + local);
@@ -213,8 +218,7 @@ export class TripleIndex {
        * remembered by its parts from then on.
        */
       knownName: (namespace: string, local: string): IndexIri | undefined => {
-        let locals = namespaces.get(namespace);
-        if (locals === undefined) namespaces.set(namespace, (locals = new Map()));
+        const locals = localsOf(namespace);
         let term = locals.get(local);
         if (term === undefined) {
           term = iris.get(namespace + local);

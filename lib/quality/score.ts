@@ -4,6 +4,7 @@ import {
   getLicenceByUri,
   isKnownMediaType,
 } from "@/lib/vocabularies";
+import { memoized } from "@/lib/vocabularies/keys";
 
 /**
  * Metadata quality of one dataset after the data.europa.eu Metadata Quality Assessment (MQA):
@@ -116,17 +117,9 @@ export type QualityScore = {
 };
 
 /** Vocabulary look-ups, memoised: a catalogue uses few distinct values, scored many times. */
-function memo<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) cache.set(key, (value = fn(key)));
-    return value as T;
-  };
-}
-const fileTypeOf = memo((code) => getFileType(code));
-const knownMediaType = memo((type) => isKnownMediaType(type));
-const knownLicence = memo((uri) => getLicenceByUri(uri) !== undefined);
+const fileTypeOf = memoized((code) => getFileType(code));
+const knownMediaType = memoized((type) => isKnownMediaType(type));
+const knownLicence = memoized((uri) => getLicenceByUri(uri) !== undefined);
 
 const share = (passed: number, total: number) => (total === 0 ? 0 : passed / total);
 const round1 = (n: number) => Math.round(n * 10) / 10;
