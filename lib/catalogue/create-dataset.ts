@@ -99,14 +99,16 @@ export function createDataset(
 
   // Plain prepared statements (same columns as db/schema): these run for every dataset a harvest
   // or an import writes, and the query builder's per-call SQL building was most of their cost.
-  const { id } = statement(
+  // The new id is the last inserted rowid: `returning id` cost 3-5 µs more an insert in a harvest,
+  // ~30 µs outside one (SQLite keeps the returned rows in a temporary table: a file by default).
+  const { lastInsertRowid } = statement(
     tx,
     `insert into datasets (slug, uri, identifier, publisher_id, contact_point_id, title_nb, title_nn, title_en,
       description_nb, description_nn, description_en, access_rights, license, accrual_periodicity, landing_page,
       conforms_to, languages, temporal_start, temporal_end, spatial_resolution_meters, issued, modified, state,
       state_changed_at, state_changed_by, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-  ).get(
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     slug,
     uri,
     harvested?.identifier ?? null,
@@ -134,7 +136,8 @@ export function createDataset(
     actor.label,
     now,
     now,
-  ) as { id: number };
+  );
+  const id = Number(lastInsertRowid);
 
   writeDatasetParts(tx, id, data, { fresh: true });
   statement(

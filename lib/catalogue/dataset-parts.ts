@@ -21,14 +21,13 @@ export function resolveContactPoint(
     "select id from contact_points where publisher_id = ? and name = ? and email is ? and url is ? limit 1",
   ).get(publisherId, contact.name, contact.email ?? null, contact.url ?? null) as { id: number } | undefined;
   if (existing) return existing.id;
-  return (
-    statement(tx, "insert into contact_points (publisher_id, name, email, url) values (?, ?, ?, ?) returning id").get(
-      publisherId,
-      contact.name,
-      contact.email ?? null,
-      contact.url ?? null,
-    ) as { id: number }
-  ).id;
+  const inserted = statement(tx, "insert into contact_points (publisher_id, name, email, url) values (?, ?, ?, ?)").run(
+    publisherId,
+    contact.name,
+    contact.email ?? null,
+    contact.url ?? null,
+  );
+  return Number(inserted.lastInsertRowid);
 }
 
 /**
@@ -252,21 +251,43 @@ export function canonicalSnapshot(data: DatasetInput): string {
   return JSON.stringify(canonicalShape(data));
 }
 
-/** The parts of `canonicalInput` that differ from the input; undefined values are still in it. */
+/**
+ * The parts of `canonicalInput` that differ from the input; undefined values are still in it. The
+ * input itself when nothing differs (the usual case; built anew, this was two thirds of a harvested
+ * dataset's snapshot: 29 µs against 10 for the JSON alone, measured on the benchmark feed).
+ */
 function canonicalShape(data: DatasetInput): DatasetInput {
-  const keywords = Object.fromEntries(
-    Object.entries(data.keywords).filter(([, list]) => list && list.length > 0),
-  ) as DatasetInput["keywords"];
-  const distributions = data.distributions.map((d) => {
-    const { conformsTo, title, description, ...rest } = d;
-    return {
-      ...(title && Object.values(title).some(Boolean) && { title }),
-      ...(description && Object.values(description).some(Boolean) && { description }),
-      ...rest,
-      ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
-    };
-  });
-  return { ...data, keywords, distributions };
+  let keywords = data.keywords;
+  for (const lang in keywords) {
+    const list = keywords[lang as keyof typeof keywords];
+    if (!list || list.length === 0) {
+      keywords = Object.fromEntries(Object.entries(data.keywords).filter(([, l]) => l && l.length > 0)) as DatasetInput["keywords"];
+      break;
+    }
+  }
+  const distributions = data.distributions.every(isCanonicalDistribution) ? data.distributions : data.distributions.map(canonicalDistribution);
+  return keywords === data.keywords && distributions === data.distributions ? data : { ...data, keywords, distributions };
+}
+
+type Distribution = DatasetInput["distributions"][number];
+
+const hasText = (text: Record<string, string | undefined>): boolean => {
+  for (const lang in text) if (text[lang]) return true;
+  return false;
+};
+
+/** Without empty titles, descriptions and conformsTo lists, as `readDatasetInput` reads a distribution. */
+const isCanonicalDistribution = (d: Distribution): boolean =>
+  (d.title === undefined || hasText(d.title)) && (d.description === undefined || hasText(d.description)) && (d.conformsTo === undefined || d.conformsTo.length > 0);
+
+function canonicalDistribution(d: Distribution): Distribution {
+  const { conformsTo, title, description, ...rest } = d;
+  return {
+    ...(title && hasText(title) && { title }),
+    ...(description && hasText(description) && { description }),
+    ...rest,
+    ...(conformsTo && conformsTo.length > 0 && { conformsTo }),
+  };
 }
 
 /**
