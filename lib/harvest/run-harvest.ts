@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/catalogue/actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
+import { storageError } from "@/lib/operations/storage-errors";
 import { refreshDatasetQuality } from "@/lib/quality/store-quality";
 import { withBulkWrite } from "./bulk-write";
 import type { FetchLimits } from "./fetch-feed";
@@ -242,8 +243,10 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     };
     return finish(report, messages, { feedHash: gathered.feedHash, seenAt: r.seenAt });
   } catch (error) {
-    const message = error instanceof AppError ? error.message : `Harvest failed unexpectedly: ${(error as Error).message}`;
-    if (!(error instanceof AppError)) console.error(error);
+    // A full disk (or DATABASE_MAX_SIZE_MB), a read-only or failing database: said as such.
+    const known = error instanceof AppError ? error : storageError(error);
+    const message = known ? known.message : `Harvest failed unexpectedly: ${(error as Error).message}`;
+    if (!known) console.error(error);
     const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: message };
     return finish(report, [{ level: "error", recordUri: null, message }]);
   } finally {

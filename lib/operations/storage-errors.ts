@@ -5,11 +5,16 @@ import { AppError } from "@/lib/errors";
  * is full, the database file or its folder is read-only, the disk fails, or another process held
  * the write lock past the busy timeout. They become a 503 with a message an operator and a client
  * can act on, instead of a 500; nothing was saved, since the write transaction rolled back.
- * Anything else returns null (a bug: log it and answer 500).
+ * Anything else returns null (a bug: log it and answer 500). The SQLite error may come wrapped
+ * (drizzle's query errors carry it as their cause): the causes are looked through.
  */
 export function storageError(error: unknown): AppError | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string" || !code.startsWith("SQLITE_")) return null;
+  let code: unknown;
+  for (let e = error, depth = 0; e && depth < 5 && code === undefined; e = (e as { cause?: unknown }).cause, depth++) {
+    const own = (e as { code?: unknown }).code;
+    if (typeof own === "string" && own.startsWith("SQLITE_")) code = own;
+  }
+  if (typeof code !== "string") return null;
   const options = { cause: error };
   if (code === "SQLITE_FULL") {
     return new AppError(

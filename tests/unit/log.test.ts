@@ -50,4 +50,12 @@ describe("storage errors", () => {
     expect(storageError(sqlite("SQLITE_CONSTRAINT_UNIQUE"))).toBeNull();
     expect(storageError(new TypeError("x"))).toBeNull();
   });
+
+  it("are found inside the errors that wrap them (drizzle's query errors carry the SQLite error as their cause)", () => {
+    const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+    const wrapped = new Error("Failed to run the query 'insert into dataset_search …'", { cause: full });
+    expect(storageError(wrapped)).toMatchObject({ status: 503, message: expect.stringContaining("storage is full") });
+    expect(storageError(new Error("outer", { cause: wrapped }))).toMatchObject({ status: 503 });
+    expect(storageError(new Error("x", { cause: new TypeError("y") }))).toBeNull();
+  });
 });
