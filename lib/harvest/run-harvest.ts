@@ -243,10 +243,11 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
     };
     return finish(report, messages, { feedHash: gathered.feedHash, seenAt: r.seenAt });
   } catch (error) {
-    // A full disk (or DATABASE_MAX_SIZE_MB), a read-only or failing database: said as such.
+    // A full disk (or DATABASE_MAX_SIZE_MB), a read-only or failing database: said as such (and
+    // logged with SQLite's own error, as anything unexpected is).
     const known = error instanceof AppError ? error : storageError(error);
     const message = known ? known.message : `Harvest failed unexpectedly: ${(error as Error).message}`;
-    if (!known) console.error(error);
+    if (!(error instanceof AppError)) console.error(error);
     const report: HarvestReport = { status: "failed", ...zero, durationMs: Math.round(performance.now() - started), error: message };
     return finish(report, [{ level: "error", recordUri: null, message }]);
   } finally {
