@@ -128,7 +128,6 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<B
  */
 type NamedNode = ReturnType<RdfXmlParser["uriToNamedNode"]>;
 type SaxesTag = Parameters<RdfXmlParser["onTagProperty"]>[0];
-const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 type QuadSink = (q: IndexQuad) => void;
 
 /**
@@ -157,7 +156,7 @@ const rdfXmlFeedParser = once(async () => {
      * of the lookups' cost (a triple each).
      */
     override onTagProperty(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag): void {
-      this.property = tag.uri === RDF && tag.local === "li" ? undefined : tag;
+      this.property = tag.uri === PREFIXES.rdf && tag.local === "li" ? undefined : tag;
       try {
         super.onTagProperty(tag as never, activeTag, parentTag);
       } finally {

@@ -104,7 +104,7 @@ export function unpackRecord(packed: PackedRecord): { record: HarvestedRecord & 
   if (unchecked) {
     const validated = validateRecord(JSON.parse(input) as HarvestedInput, rest.warnings);
     if (!validated.ok) return { failure: { uri: rest.uri, message: validated.message }, position: unchecked.position };
-    return { record: { ...rest, ...read, input: validated.input, contentHash: contentHash(validated.input, read.publisher, rest.raw) } };
+    return { record: { ...rest, ...read, input: validated.input, contentHash: hashOfJson(JSON.stringify(validated.input), publisher, rest.raw) } };
   }
   return { record: { ...rest, ...read, input: JSON.parse(input) as DatasetInput, contentHash: rest.contentHash ?? hashOfJson(input, publisher, rest.raw) } };
 }
