@@ -308,12 +308,15 @@ export class TripleIndex {
     return this.subjects.get(subject) ?? [];
   }
 
+  /**
+   * The objects of a subject's triples with this predicate. (Every list, empty or not, is made by
+   * the one `[]` below, so that all have the same elements kind: see `sameKindList` in map-dcat.ts.)
+   */
   objects(subject: string, predicate: string): Obj[] {
     this.read(subject);
     const list = this.subjects.get(subject);
-    if (!list) return [];
     const out: Obj[] = [];
-    for (let i = 0; i < list.length; i += 2) if (list[i] === predicate) out.push(list[i + 1]!);
+    if (list !== undefined) for (let i = 0; i < list.length; i += 2) if (list[i] === predicate) out.push(list[i + 1]!);
     return out;
   }
 
@@ -321,9 +324,8 @@ export class TripleIndex {
   objectsAny(subject: string, predicates: readonly string[]): Obj[] {
     this.read(subject);
     const list = this.subjects.get(subject);
-    if (!list) return [];
     const out: Obj[] = [];
-    for (let i = 0; i < list.length; i += 2) if (predicates.includes(list[i] as string)) out.push(list[i + 1]!);
+    if (list !== undefined) for (let i = 0; i < list.length; i += 2) if (predicates.includes(list[i] as string)) out.push(list[i + 1]!);
     return out;
   }
 

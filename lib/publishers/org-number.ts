@@ -8,11 +8,12 @@ const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
  */
 export function isValidOrgNumber(value: string): boolean {
   if (!/^\d{9}$/.test(value)) return false;
-  const digits = [...value].map(Number);
-  const sum = WEIGHTS.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0);
+  const digit = (i: number) => value.charCodeAt(i) - 48;
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i++) sum += WEIGHTS[i]! * digit(i);
   const remainder = sum % 11;
   const check = remainder === 0 ? 0 : 11 - remainder;
-  return check !== 10 && check === digits[8];
+  return check !== 10 && check === digit(8);
 }
 
 /** Accepts "974 760 673" or "974760673"; yields the nine digits. */
