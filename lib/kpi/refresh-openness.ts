@@ -53,7 +53,11 @@ function applyToCounters(tx: Executor, sign: 1 | -1, where: SQL): void {
       no_machine_readable_distribution = no_machine_readable_distribution + excluded.no_machine_readable_distribution`);
 }
 
-/** Evaluate the rule for the datasets matching `where` (alias `d`) and store a row for each in the inventory. */
+/**
+ * Evaluate the rule for the datasets matching `where` (alias `d`: by id, or all) and store a row for
+ * each in the inventory. ("+d.state": the datasets are found by their ids, not by scanning the state
+ * index for every batch: see INVENTORY in lib/quality/catalogue-quality.ts.)
+ */
 function storeOpenness(tx: Executor, where: SQL): void {
   const r = notOpenReasonExpressions("d");
   tx.run(sql`
@@ -62,7 +66,7 @@ function storeOpenness(tx: Executor, where: SQL): void {
       (select json_group_array(t.theme) from dataset_themes t where t.dataset_id = d.id),
       ${r.isOpen}, ${r.unpublished}, ${r.restrictedAccess}, ${r.noOpenLicence}, ${r.noMachineReadableDistribution}
     from datasets d left join catalogue_records r on r.dataset_id = d.id
-    where d.state in ('draft', 'published') and ${where}`);
+    where +d.state in ('draft', 'published') and ${where}`);
 }
 
 function refreshWhere(tx: Executor, stored: SQL, fresh: SQL): void {

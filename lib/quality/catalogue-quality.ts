@@ -63,6 +63,14 @@ function loadUrlChecksOf(db: Database, distributions: SQL): Map<string, UrlCheck
   );
 }
 
+/**
+ * In the inventory (draft or published), for `d` in a query that selects datasets by id (a range,
+ * a list, one). The "+" keeps SQLite from reading the state index for it: it did, and scanned the
+ * index's every draft and published dataset for each batch (a harvest scores its records a
+ * thousand at a time): 52 µs a record on a 100,000-dataset catalogue against 2.4 by the ids.
+ */
+const INVENTORY = sql`+d.state in ('draft', 'published')`;
+
 export type QualityFactsSelection =
   /** Datasets with ids in [fromId, toId]: counts by range scans of each table (batches of the whole catalogue). */
   | { fromId: number; toId: number }
@@ -87,7 +95,7 @@ export function loadQualityFacts(
       ${range ? sql`` : sql`, (select count(*) from dataset_keywords k where k.dataset_id = d.id) as keywords,
       (select count(*) from dataset_themes t where t.dataset_id = d.id) as themes,
       (select count(*) from dataset_spatial s where s.dataset_id = d.id) as spatial`}
-    from datasets d where d.state in ('draft', 'published') and ${condition}`);
+    from datasets d where ${INVENTORY} and ${condition}`);
   const counts = (table: "dataset_keywords" | "dataset_themes" | "dataset_spatial", r: { fromId: number; toId: number }) =>
     new Map(
       db
@@ -102,7 +110,7 @@ export function loadQualityFacts(
   // The selection's distributions (`x`), as both their facts and their URL checks are read.
   const scope = range
     ? sql`from distributions x where x.dataset_id between ${range.fromId} and ${range.toId}`
-    : sql`from distributions x join datasets d on d.id = x.dataset_id where d.state in ('draft', 'published') and ${condition}`;
+    : sql`from distributions x join datasets d on d.id = x.dataset_id where ${INVENTORY} and ${condition}`;
   const distributions = db.all<DistributionRow>(
     sql`select x.dataset_id, x.access_url, x.download_url, x.format, x.media_type, x.license, x.byte_size ${scope} order by x.dataset_id, x.position`,
   );
