@@ -310,7 +310,8 @@ export class TripleIndex {
 
   /**
    * The objects of a subject's triples with this predicate. (Every list, empty or not, is made by
-   * the one `[]` below, so that all have the same elements kind: see `sameKindList` in map-dcat.ts.)
+   * the one `[]` below, so that all have the same elements kind: see the note above `iriValues`
+   * in map-dcat.ts.)
    */
   objects(subject: string, predicate: string): Obj[] {
     this.read(subject);
