@@ -2,6 +2,7 @@ import type { Executor } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refresh-openness";
+import { qualityFactsOfInput, type WrittenQuality } from "@/lib/quality/catalogue-quality";
 import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
 import type { RawEncoding } from "@/lib/harvest/raw-record";
 import type { Actor } from "./actor";
@@ -35,27 +36,37 @@ export type CreatedDataset = { id: number; slug: string; uri: string };
  */
 export class DeferredDerived {
   private readonly ids = new Set<number>();
-  add(datasetId: number): void {
+  private readonly quality = new Map<number, WrittenQuality>();
+  add(datasetId: number, quality?: WrittenQuality): void {
     this.ids.add(datasetId);
+    if (quality !== undefined) this.quality.set(datasetId, quality);
   }
   get size(): number {
     return this.ids.size;
   }
-  /** Bring the datasets added since the last flush up to date; returns their ids. */
-  flush(tx: Executor): number[] {
-    if (this.ids.size === 0) return [];
+  /**
+   * Bring the search rows and openness of the datasets added since the last flush up to date;
+   * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
+   */
+  flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
+    const written = new Map(this.quality);
+    this.quality.clear();
+    if (this.ids.size === 0) return { ids: [], written };
     indexDatasets(tx, this.ids);
     refreshDatasetsOpenness(tx, this.ids);
     const flushed = [...this.ids];
     this.ids.clear();
-    return flushed;
+    return { ids: flushed, written };
   }
 }
 
-/** Write the search row and openness now, or leave them to the caller's batch. */
-export function refreshDerived(tx: Executor, datasetId: number, deferred: DeferredDerived | undefined): void {
+/**
+ * Write the search row and openness now, or leave them to the caller's batch (with the dataset's
+ * quality facts as written, for the batch's scores).
+ */
+export function refreshDerived(tx: Executor, datasetId: number, deferred: DeferredDerived | undefined, quality?: WrittenQuality): void {
   if (deferred) {
-    deferred.add(datasetId);
+    deferred.add(datasetId, quality);
     return;
   }
   indexDataset(tx, datasetId);
@@ -96,6 +107,7 @@ export function createDataset(
   }
   const now = new Date().toISOString();
   const harvested = origin.kind === "harvest" ? origin : undefined;
+  const contactPointId = resolveContactPoint(tx, publisher.id, data.contactPoint);
 
   // Plain prepared statements (same columns as db/schema): these run for every dataset a harvest
   // or an import writes, and the query builder's per-call SQL building was most of their cost.
@@ -113,7 +125,7 @@ export function createDataset(
     uri,
     harvested?.identifier ?? null,
     publisher.id,
-    resolveContactPoint(tx, publisher.id, data.contactPoint),
+    contactPointId,
     data.title.nb,
     data.title.nn ?? null,
     data.title.en ?? null,
@@ -172,7 +184,7 @@ export function createDataset(
     "[]",
     canonicalSnapshot(data),
   );
-  refreshDerived(tx, id, deferred);
+  refreshDerived(tx, id, deferred, deferred && qualityFactsOfInput(data, { publisherId: publisher.id, hasContactPoint: contactPointId !== null }));
   return { id, slug, uri };
 }
 

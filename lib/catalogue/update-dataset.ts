@@ -10,6 +10,7 @@ import {
   type RevisionAction,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { qualityFactsOfInput } from "@/lib/quality/catalogue-quality";
 import type { Actor } from "./actor";
 import { refreshDerived, validDatasetInput, type DeferredDerived } from "./create-dataset";
 import { canonicalInput, readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
@@ -104,10 +105,11 @@ export function replaceDataset(
   }
 
   const stateChanged = current.state !== data.state;
+  const contactPointId = resolveContactPoint(tx, publisher.id, data.contactPoint);
   tx.update(datasets)
     .set({
       publisherId: publisher.id,
-      contactPointId: resolveContactPoint(tx, publisher.id, data.contactPoint),
+      contactPointId,
       titleNb: data.title.nb,
       titleNn: data.title.nn ?? null,
       titleEn: data.title.en ?? null,
@@ -150,7 +152,7 @@ export function replaceDataset(
       snapshot: readDatasetInput(tx, datasetId),
     })
     .run();
-  refreshDerived(tx, datasetId, deferred);
+  refreshDerived(tx, datasetId, deferred, deferred && qualityFactsOfInput(data, { publisherId: publisher.id, hasContactPoint: contactPointId !== null }));
   return { id: datasetId, slug: current.slug, changed: true, action: revisionAction, changes };
 }
 

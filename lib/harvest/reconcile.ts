@@ -80,7 +80,10 @@ export function reconcileRecords(
   // all after the last record, when the parse worker has nothing more to do (when records come
   // while the feed is still parsed, the writer has time to spare meanwhile).
   const deferred = new DeferredDerived();
-  const flushDerived = () => refreshDatasetQuality(db, { datasetIds: deferred.flush(tx) });
+  const flushDerived = () => {
+    const { ids, written } = deferred.flush(tx);
+    refreshDatasetQuality(db, { datasetIds: ids, written });
+  };
 
   const findByUri = client.prepare(`
     select d.id, d.state, r.origin, r.harvest_source_id as sourceId, r.content_hash as hash, r.archived_at as archivedAt

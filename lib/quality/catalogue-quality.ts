@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import type { DatasetInput } from "@/lib/catalogue/schemas";
 import {
   QUALITY_BANDS,
   QUALITY_DIMENSIONS,
@@ -151,6 +152,78 @@ export function loadQualityFacts(
         distributions: byDataset.get(d.id) ?? [],
       },
     });
+  }
+  return result;
+}
+
+/**
+ * What a bulk writer (a harvest) knows of a dataset it has just written, for its quality score:
+ * its facts as `loadQualityFacts` reads them back, without the URL checks, which
+ * `refreshDatasetQuality` adds for a batch at once. Null for a dataset outside the inventory (it has
+ * no score). Reading a thousand records back for each batch was ~20 µs a record of a harvest's write.
+ */
+export type WrittenQuality = { publisherId: number; facts: QualityFacts } | null;
+
+/** The quality facts of a validated input as a write stores it (createDataset, updateDataset). */
+export function qualityFactsOfInput(data: DatasetInput, { publisherId, hasContactPoint }: { publisherId: number; hasContactPoint: boolean }): WrittenQuality {
+  if (data.state !== "draft" && data.state !== "published") return null;
+  const distributions: QualityDistributionFacts[] = [];
+  for (const d of data.distributions) {
+    distributions.push({
+      accessUrl: d.accessURL,
+      downloadUrl: d.downloadURL ?? null,
+      format: d.format ?? null,
+      mediaType: d.mediaType ?? null,
+      license: d.license ?? null,
+      byteSize: d.byteSize ?? null,
+      accessCheck: null,
+      downloadCheck: null,
+    });
+  }
+  const { nb, nn, en } = data.keywords;
+  return {
+    publisherId,
+    facts: {
+      keywords: (nb?.length ?? 0) + (nn?.length ?? 0) + (en?.length ?? 0),
+      themes: data.themes.length,
+      spatial: data.spatial.length,
+      temporalStart: data.temporal?.start ?? null,
+      temporalEnd: data.temporal?.end ?? null,
+      license: data.license ?? null,
+      accessRights: data.accessRights,
+      hasContactPoint,
+      // (A validated input always has these: the schema requires them.)
+      hasPublisher: true,
+      issued: data.issued ?? null,
+      modified: data.modified ?? null,
+      hasTitle: true,
+      hasDescription: true,
+      distributions,
+    },
+  };
+}
+
+/** The written facts of the datasets `ids` (in the inventory), with their distributions' cached URL checks. */
+export function writtenQualityFacts(
+  db: Database,
+  ids: readonly number[],
+  written: ReadonlyMap<number, WrittenQuality>,
+): Map<number, { publisherId: number; facts: QualityFacts }> {
+  const checks = loadUrlChecksOf(db, sql`from distributions x where x.dataset_id in (select value from json_each(${JSON.stringify(ids)}))`);
+  const result = new Map<number, { publisherId: number; facts: QualityFacts }>();
+  for (const id of ids) {
+    const entry = written.get(id);
+    if (!entry) continue;
+    if (checks.size === 0) {
+      result.set(id, entry);
+      continue;
+    }
+    const distributions = entry.facts.distributions.map((d) => ({
+      ...d,
+      accessCheck: checks.get(d.accessUrl) ?? null,
+      downloadCheck: d.downloadUrl ? (checks.get(d.downloadUrl) ?? null) : null,
+    }));
+    result.set(id, { publisherId: entry.publisherId, facts: { ...entry.facts, distributions } });
   }
   return result;
 }

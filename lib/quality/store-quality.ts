@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { loadQualityFacts, scoreCatalogueInBatches } from "./catalogue-quality";
+import { loadQualityFacts, scoreCatalogueInBatches, writtenQualityFacts, type WrittenQuality } from "./catalogue-quality";
 import { QUALITY_BANDS, QUALITY_DIMENSIONS, scoreDatasetQuality, type QualityBand, type QualityDimension, type QualityScore } from "./score";
 
 const UPSERT = `insert into dataset_quality (dataset_id, publisher_id, score, band, findability, accessibility,
@@ -35,19 +35,31 @@ export function recomputeCatalogueQuality(db: Database): { datasets: number; ms:
   return { datasets, ms: Math.round(performance.now() - started) };
 }
 
-/** Score and store the given datasets again (after a write, or after their URLs were checked). */
-export function refreshDatasetQuality(db: Database, { datasetIds }: { datasetIds: readonly number[] }): void {
+/**
+ * Score and store the given datasets again (after a write, or after their URLs were checked). A
+ * bulk writer gives what it wrote (`written`, every dataset's: see WrittenQuality), which is then
+ * not read back.
+ */
+export function refreshDatasetQuality(
+  db: Database,
+  { datasetIds, written }: { datasetIds: readonly number[]; written?: ReadonlyMap<number, WrittenQuality> },
+): void {
   if (datasetIds.length === 0) return;
   const computedAt = new Date().toISOString();
+  const fromWritten = written !== undefined && datasetIds.every((id) => written.has(id));
   db.transaction((tx) => {
     for (const selection of qualitySelections(datasetIds)) {
       const where = "fromId" in selection ? sql`dataset_id between ${selection.fromId} and ${selection.toId}` : sql`dataset_id in (${selection.list})`;
       tx.run(sql`delete from dataset_quality where ${where}`);
-      const facts = loadQualityFacts(db, "fromId" in selection ? selection : { where: sql`d.id in (${selection.list})` });
+      const facts = fromWritten
+        ? writtenQualityFacts(db, "fromId" in selection ? idRange(selection) : selection.ids, written)
+        : loadQualityFacts(db, "fromId" in selection ? selection : { where: sql`d.id in (${selection.list})` });
       storeScores(db, [...facts].map(([id, f]) => [id, f.publisherId, scoreDatasetQuality(f.facts)] as [number, number, QualityScore]), computedAt);
     }
   });
 }
+
+const idRange = ({ fromId, toId }: { fromId: number; toId: number }) => Array.from({ length: toId - fromId + 1 }, (_, i) => fromId + i);
 
 const RUN_MIN = 32;
 const CHUNK = 2000;
@@ -56,10 +68,10 @@ const CHUNK = 2000;
  * The ids as id ranges where they run on without gaps (a harvest's new datasets), read with range
  * scans, and lists of the rest, in chunks of a few thousand.
  */
-function* qualitySelections(ids: readonly number[]): Generator<{ fromId: number; toId: number } | { list: SQL }> {
+function* qualitySelections(ids: readonly number[]): Generator<{ fromId: number; toId: number } | { list: SQL; ids: number[] }> {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   const scattered: number[] = [];
-  const list = (chunk: number[]) => ({ list: sql.join(chunk.map((id) => sql`${id}`), sql`, `) });
+  const list = (chunk: number[]) => ({ list: sql.join(chunk.map((id) => sql`${id}`), sql`, `), ids: chunk });
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;

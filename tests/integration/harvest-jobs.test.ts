@@ -8,6 +8,7 @@ import { catalogToString } from "@/lib/dcat/catalog-document";
 import { handleCkanAction } from "@/lib/ckan/handle-action";
 import { setDatasetState } from "@/lib/catalogue/update-dataset";
 import { runHarvest } from "@/lib/harvest/run-harvest";
+import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { searchDatasets } from "@/lib/search/search-datasets";
 import { parseSearchParams } from "@/lib/search/params";
 import { startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
@@ -170,6 +171,8 @@ describe("archiving records the source no longer lists", () => {
       const feed = await catalogToString(t.db, { baseUrl: "http://x.test", format: "nt", params: { profile: "dcat-ap-3" }, linkPath: "/catalog.nt" });
       expect(feed).not.toContain(`<${victim.uri}>`);
       expect(count(t)).toBe(42); // never deleted
+      // Out of the inventory: no quality score.
+      expect(t.db.get<{ n: number }>(sql`select count(*) as n from dataset_quality where dataset_id = ${victim.id}`)!.n).toBe(0);
 
       navBody = NAV;
       const back = await runHarvest(t.db, { source: src, triggeredBy: "test", limits: open, now: new Date(now + 4 * day) });
@@ -177,6 +180,12 @@ describe("archiving records the source no longer lists", () => {
       const again = t.db.get<{ state: string; archivedAt: string | null }>(sql`
         select d.state, r.archived_at as archivedAt from datasets d join catalogue_records r on r.dataset_id = d.id where d.id = ${victim.id}`)!;
       expect(again).toEqual({ state: "published", archivedAt: null });
+      // Scored again from what the harvest wrote (not read back), as a recompute from the tables scores it.
+      const scores = () => t.db.all<{ dataset_id: number }>(sql`select * from dataset_quality order by dataset_id`).map((row) => ({ ...row, computed_at: undefined }));
+      const written = scores();
+      expect(written.map((row) => row.dataset_id)).toContain(victim.id);
+      recomputeCatalogueQuality(t.db);
+      expect(scores()).toEqual(written);
       expect(searchDatasets(t.db, parseSearchParams({ q: victim.title, limit: "100" })).results.map((r) => r.uri)).toContain(victim.uri);
     } finally {
       navBody = NAV;

@@ -3,11 +3,12 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { Parser as N3Parser } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { harvestSources } from "@/db/schema";
+import { harvestSources, urlChecks } from "@/db/schema";
 import { readDatasetInput } from "@/lib/catalogue/dataset-parts";
 import { listHarvestJobMessages } from "@/lib/harvest/queries";
 import { unpackRaw, type RawEncoding } from "@/lib/harvest/raw-record";
 import { runHarvest } from "@/lib/harvest/run-harvest";
+import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -34,8 +35,14 @@ const FEEDS: Array<{ file: string; datasets: number; kind?: "dcat" | "dcat-us"; 
 let t: TestDatabase;
 let server: TestFeedServer;
 
+/** Some of NAV's access URLs, checked before the feeds are harvested (their scores use the checks). */
+const CHECKED_URLS = [...new Set([...fs.readFileSync(path.join(FIXTURES, "nav-2017-10-31.ttl"), "utf8").matchAll(/accessURL\s+<([^>]+)>/g)].map((m) => m[1]!))].slice(0, 6);
+
 beforeAll(async () => {
   t = createTestDatabase();
+  CHECKED_URLS.forEach((url, i) =>
+    t.db.insert(urlChecks).values({ url, ok: i % 2 === 0, status: i % 2 === 0 ? 200 : 404, checkedAt: `2026-01-0${i + 1}T00:00:00.000Z` }).run(),
+  );
   server = await startFeedServer((_req, res, url) => {
     if (url.pathname.startsWith("/hydra/")) {
       // The udata Hydra pages name data.test.org; served here with this server's origin instead.
@@ -121,6 +128,20 @@ describe("real DCAT feeds over HTTP", () => {
     expect(kartverket?.uri).toBe("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/971040238");
     const licences = t.db.all<{ license: string }>(sql`select distinct license from distributions where license is not null`).map((r) => r.license);
     for (const l of licences) expect(l.startsWith("http://publications.europa.eu/resource/authority/licence/") || l.includes("geonorge.no")).toBe(true);
+  });
+
+  it("scores every harvested dataset as a recompute from its tables does", () => {
+    // A harvest scores its records from what it wrote (WrittenQuality), not read back: over every
+    // record of every real feed, the stored scores must be those the tables give.
+    expect(CHECKED_URLS.length).toBeGreaterThan(3);
+    const rows = () =>
+      t.db.all<{ urls_checked_at: string | null }>(sql`select * from dataset_quality order by dataset_id`).map((row) => ({ ...row, computed_at: undefined }));
+    const harvested = rows();
+    expect(harvested.length).toBeGreaterThan(700);
+    // Some scores used the URL checks (an answered URL moves the score and the date it was checked).
+    expect(harvested.filter((row) => row.urls_checked_at !== null).length).toBeGreaterThan(0);
+    recomputeCatalogueQuality(t.db);
+    expect(rows()).toEqual(harvested);
   });
 
   it("stores each harvested dataset's first revision as the dataset reads back from its tables", () => {
