@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Executor } from "@/db/client";
 import { LANGS } from "@/lib/vocabularies";
-import type { DatasetInput } from "./schemas";
+import { jsonOf, type DatasetInput } from "./schemas";
 
 /**
  * Reading and writing the parts of a dataset that live in their own tables (themes, keywords,
@@ -248,7 +248,9 @@ export function canonicalInput(data: DatasetInput): DatasetInput {
  * values out by itself (and writes one in an array as null), as `definedOnly` does.
  */
 export function canonicalSnapshot(data: DatasetInput): string {
-  return JSON.stringify(canonicalShape(data));
+  const shape = canonicalShape(data);
+  // (An input that came as JSON: its text, see `jsonOf`.)
+  return shape === data ? jsonOf(data) : JSON.stringify(shape);
 }
 
 /**

@@ -155,10 +155,36 @@ export function markParsedElsewhere(input: DatasetInput): DatasetInput {
   return input;
 }
 
+/**
+ * The JSON text of inputs that came as JSON (a harvest's records cross from its parse worker so):
+ * exactly what JSON.stringify gives for them. A created dataset's revision snapshot is that text
+ * (`jsonOf`), which was otherwise written a second time for every record (~10 µs).
+ */
+const inputJson = new WeakMap<object, string>();
+
+/** Remember `json` as the text JSON.stringify gives for `input` (it was parsed from it, or made by it). */
+export function rememberJson<T extends object>(input: T, json: string): T {
+  inputJson.set(input, json);
+  return input;
+}
+
+/** JSON.stringify(input), or the text remembered for it. */
+export function jsonOf(input: object): string {
+  return inputJson.get(input) ?? JSON.stringify(input);
+}
+
 /** A validated input with another publisher (a harvest resolves the publisher when it writes). */
 export function withPublisher(input: DatasetInput, publisher: string): DatasetInput {
   const next = { ...input, publisher };
   if (validatedInputs.has(input) && SLUG_PATTERN.test(publisher)) validatedInputs.add(next);
+  const json = inputJson.get(input);
+  if (json !== undefined) {
+    // The one "publisher" key of the text (no other object of an input has one, and a string value
+    // cannot hold an unescaped quote), its value replaced: the text of `next`, whose keys keep their order.
+    const from = `"publisher":${JSON.stringify(input.publisher)}`;
+    const at = json.indexOf(from);
+    if (at >= 0) inputJson.set(next, `${json.slice(0, at)}"publisher":${JSON.stringify(publisher)}${json.slice(at + from.length)}`);
+  }
   return next;
 }
 

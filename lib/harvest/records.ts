@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { parseDatasetInput, type DatasetInput, type DatasetInputRaw } from "@/lib/catalogue/schemas";
+import { parseDatasetInput, rememberJson, type DatasetInput, type DatasetInputRaw } from "@/lib/catalogue/schemas";
 import type { LangText } from "@/lib/dcat/model";
 
 /**
@@ -104,9 +104,10 @@ export function unpackRecord(packed: PackedRecord): { record: HarvestedRecord & 
   if (unchecked) {
     const validated = validateRecord(JSON.parse(input) as HarvestedInput, rest.warnings);
     if (!validated.ok) return { failure: { uri: rest.uri, message: validated.message }, position: unchecked.position };
-    return { record: { ...rest, ...read, input: validated.input, contentHash: hashOfJson(JSON.stringify(validated.input), publisher, rest.raw) } };
+    const json = JSON.stringify(validated.input);
+    return { record: { ...rest, ...read, input: rememberJson(validated.input, json), contentHash: hashOfJson(json, publisher, rest.raw) } };
   }
-  return { record: { ...rest, ...read, input: JSON.parse(input) as DatasetInput, contentHash: rest.contentHash ?? hashOfJson(input, publisher, rest.raw) } };
+  return { record: { ...rest, ...read, input: rememberJson(JSON.parse(input) as DatasetInput, input), contentHash: rest.contentHash ?? hashOfJson(input, publisher, rest.raw) } };
 }
 
 /**

@@ -191,8 +191,12 @@ describe("the harvest's parse worker", () => {
     const snapshot = (inProcess: boolean) => {
       const t = createTestDatabase();
       return runHarvest(t.db, { location: url, triggeredBy: "test", inProcess, limits: { allowPrivateNetwork: true } }).then((report) => {
+        // (The revision snapshot a worker's records get is their JSON as it came, its publisher
+        // replaced: the same text as an in-process gather's, made by JSON.stringify.)
         const rows = t.db.all(sql`select d.uri, d.title_nb, d.license, r.content_hash, r.raw,
-            (select json_group_array(access_url) from distributions x where x.dataset_id = d.id) as urls
+            (select json_group_array(access_url) from distributions x where x.dataset_id = d.id) as urls,
+            (select snapshot from revisions v where v.dataset_id = d.id and v.action = 'create') as snapshot,
+            (select score || ' ' || missing from dataset_quality q where q.dataset_id = d.id) as quality
           from datasets d join catalogue_records r on r.dataset_id = d.id order by d.uri`);
         t.cleanup();
         return { report: { ...report, durationMs: 0, jobId: 0 }, rows };
