@@ -36,10 +36,10 @@ export type CreatedDataset = { id: number; slug: string; uri: string };
  */
 export class DeferredDerived {
   private readonly ids = new Set<number>();
-  private readonly quality = new Map<number, WrittenQuality>();
-  add(datasetId: number, quality?: WrittenQuality): void {
+  private quality = new Map<number, WrittenQuality>();
+  add(datasetId: number, quality: WrittenQuality): void {
     this.ids.add(datasetId);
-    if (quality !== undefined) this.quality.set(datasetId, quality);
+    this.quality.set(datasetId, quality);
   }
   get size(): number {
     return this.ids.size;
@@ -49,8 +49,8 @@ export class DeferredDerived {
    * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
    */
   flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
-    const written = new Map(this.quality);
-    this.quality.clear();
+    const written = this.quality;
+    this.quality = new Map();
     if (this.ids.size === 0) return { ids: [], written };
     indexDatasets(tx, this.ids);
     refreshDatasetsOpenness(tx, this.ids);
@@ -61,12 +61,17 @@ export class DeferredDerived {
 }
 
 /**
- * Write the search row and openness now, or leave them to the caller's batch (with the dataset's
- * quality facts as written, for the batch's scores).
+ * Write the search row and openness now, or leave them to the caller's batch, with the dataset's
+ * quality facts as `written` (its validated input, publisher and contact point), for the batch's scores.
  */
-export function refreshDerived(tx: Executor, datasetId: number, deferred: DeferredDerived | undefined, quality?: WrittenQuality): void {
+export function refreshDerived(
+  tx: Executor,
+  datasetId: number,
+  deferred: DeferredDerived | undefined,
+  written: { data: DatasetInput; publisherId: number; contactPointId: number | null },
+): void {
   if (deferred) {
-    deferred.add(datasetId, quality);
+    deferred.add(datasetId, qualityFactsOfInput(written.data, { publisherId: written.publisherId, hasContactPoint: written.contactPointId !== null }));
     return;
   }
   indexDataset(tx, datasetId);
@@ -184,7 +189,7 @@ export function createDataset(
     "[]",
     canonicalSnapshot(data),
   );
-  refreshDerived(tx, id, deferred, deferred && qualityFactsOfInput(data, { publisherId: publisher.id, hasContactPoint: contactPointId !== null }));
+  refreshDerived(tx, id, deferred, { data, publisherId: publisher.id, contactPointId });
   return { id, slug, uri };
 }
 

@@ -10,7 +10,6 @@ import {
   type RevisionAction,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { qualityFactsOfInput } from "@/lib/quality/catalogue-quality";
 import type { Actor } from "./actor";
 import { refreshDerived, validDatasetInput, type DeferredDerived } from "./create-dataset";
 import { canonicalInput, readDatasetInput, resolveContactPoint, writeDatasetParts } from "./dataset-parts";
@@ -152,7 +151,7 @@ export function replaceDataset(
       snapshot: readDatasetInput(tx, datasetId),
     })
     .run();
-  refreshDerived(tx, datasetId, deferred, deferred && qualityFactsOfInput(data, { publisherId: publisher.id, hasContactPoint: contactPointId !== null }));
+  refreshDerived(tx, datasetId, deferred, { data, publisherId: publisher.id, contactPointId });
   return { id: datasetId, slug: current.slug, changed: true, action: revisionAction, changes };
 }
 
