@@ -156,12 +156,25 @@ const rdfXmlFeedParser = once(async () => {
      * of the lookups' cost (a triple each).
      */
     override onTagProperty(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag): void {
+      parentTag.namespaces = undefined; // (see onTagResource)
       this.property = tag.uri === PREFIXES.rdf && tag.local === "li" ? undefined : tag;
       try {
         super.onTagProperty(tag as never, activeTag, parentTag);
       } finally {
         this.property = undefined;
       }
+    }
+
+    /**
+     * The parser gives each element's active tag a copy of its parent's namespace declarations (the
+     * root's dozen prefixes), which it reads only to write them into XML literals when asked to
+     * (`includeXmlNamespacesInLiterals`, which this parser is never given): a new array for every
+     * element of the document. It copies the parent's list when the parent has one, right after
+     * `onTagResource` or `onTagProperty`, so these drop the parent's list first.
+     */
+    override onTagResource(tag: SaxesTag, activeTag: IActiveTag, parentTag: IActiveTag, rootTag: boolean): void {
+      if (parentTag) parentTag.namespaces = undefined;
+      super.onTagResource(tag as never, activeTag, parentTag, rootTag);
     }
 
     /**
