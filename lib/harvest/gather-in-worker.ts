@@ -5,7 +5,7 @@ import { processWide } from "@/lib/process-wide";
 import { startProjectWorker } from "@/lib/workers/start-worker";
 import { FeedError, type FetchLimits } from "./fetch-feed";
 import type { GatherOptions, GatherResult, SourceKind } from "./gather";
-import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError } from "./gather-protocol";
+import { COUNTER, COUNTERS, type RecordsMessage, type WorkerControlMessage, type WorkerError, WriterWaits } from "./gather-protocol";
 import { failuresInSourceOrder, unpackRecord, type HarvestedRecord, type RecordFailure } from "./records";
 
 /**
@@ -226,10 +226,12 @@ export async function gatherInWorker(
   };
   /** Failures of the records this thread checked (`unchecked` records), with their places. */
   let checkedHere: { failure: RecordFailure; position: number }[] = [];
+  // The time this thread waits for records tells the worker it can leave records to it (CheckBalance).
+  const waits = new WriterWaits(counters);
   function* readRecords(): Generator<HarvestedRecord> {
     if (finished) return;
     for (;;) {
-      const message = nextRecordsMessage(records.port2, counters);
+      const message = nextRecordsMessage(records.port2, counters, waits);
       if (message.t === "record") {
         Atomics.add(counters, COUNTER.consumed, 1);
         Atomics.notify(counters, COUNTER.consumed);
@@ -288,14 +290,17 @@ export function idleGatherWorkerCount(): number {
  * The next message on the records port, waiting for it without giving up the thread. The worker is
  * called stalled when it has neither sent anything nor parsed anything for STALL_MS.
  */
-function nextRecordsMessage(port: MessagePort, counters: Int32Array): RecordsMessage {
+function nextRecordsMessage(port: MessagePort, counters: Int32Array, waits: WriterWaits): RecordsMessage {
   let deadline = Date.now() + STALL_MS;
   let parsing = Atomics.load(counters, COUNTER.parsing);
   for (;;) {
     const posted = Atomics.load(counters, COUNTER.posted);
     const received = receiveMessageOnPort(port);
     if (received) return received.message as RecordsMessage;
-    if (Atomics.wait(counters, COUNTER.posted, posted, 1000) === "timed-out") {
+    const waitFrom = performance.now();
+    const woken = Atomics.wait(counters, COUNTER.posted, posted, 1000);
+    waits.add(performance.now() - waitFrom);
+    if (woken === "timed-out") {
       const now = Atomics.load(counters, COUNTER.parsing);
       if (now !== parsing) {
         parsing = now;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { FeedError } from "./fetch-feed";
 import { gatherSource } from "./gather";
 import type { GatherJob, GatherSummary, RecordsMessage, WorkerControlMessage } from "./gather-protocol";
-import { COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
+import { backlog, CheckBalance, COUNTER, MAX_IN_FLIGHT } from "./gather-protocol";
 import { EarlyMappingFailed } from "./map-early";
 import { packRecord, type HarvestedRecord } from "./records";
 
@@ -44,6 +44,7 @@ async function runJob(job: GatherJob): Promise<void> {
     Atomics.add(counters, COUNTER.posted, 1);
     Atomics.notify(counters, COUNTER.posted);
   };
+  const checks = new CheckBalance(counters);
   const postRecord = (record: HarvestedRecord) => post({ t: "record", record: packRecord(record) });
   const answers: ((unchanged: boolean) => void)[] = [];
   control.on("message", (message: { t: "unchanged"; answer: boolean }) => answers.shift()?.(message.answer));
@@ -59,9 +60,9 @@ async function runJob(job: GatherJob): Promise<void> {
     const gathered = await gatherSource(job.kind, job.location, {
       ...job.limits,
       releaseMapped: false,
-      // A record is checked (validated and hashed) here only when the writer has records waiting
-      // (it is the slower thread); otherwise it has time, and checks it itself (gather-in-worker.ts).
-      deferChecks: () => backlog(counters) < CHECK_WHEN_WAITING,
+      // A record is checked (validated and hashed) here only when the writer has no time for it
+      // (CheckBalance); otherwise the writer checks it itself (gather-in-worker.ts).
+      deferChecks: () => checks.defer(),
       onProgress: (progress) => {
         Atomics.add(counters, COUNTER.parsing, 1);
         control.postMessage({ t: "progress", progress } satisfies WorkerControlMessage);
@@ -134,19 +135,6 @@ async function runJob(job: GatherJob): Promise<void> {
 }
 
 class Aborted extends Error {}
-
-/** How many records the writer has been sent and not taken yet. */
-function backlog(counters: Int32Array): number {
-  return Atomics.load(counters, COUNTER.posted) - Atomics.load(counters, COUNTER.consumed);
-}
-
-/**
- * The writer's backlog from which the worker checks (validates and hashes) the records it maps;
- * the writer checks the others. Measured on the benchmark's 20,000-dataset feeds, the slower
- * thread is the worker (its parse and mapping against the writer's inserts), by more for RDF/XML,
- * whose parse is slower: checking where there is time balances both.
- */
-const CHECK_WHEN_WAITING = 16;
 
 /** Block until the writer has taken enough records (it reads synchronously inside its transaction). */
 function waitForRoom(counters: Int32Array): void {
