@@ -196,6 +196,14 @@ describe("Turtle, TriG and N-Triples parsing in the harvest", () => {
   it("gives the same graph whatever the chunks, characters of several bytes split between them", async () => {
     const expected = await plain(TURTLE, "turtle");
     for (const size of [1, 3, 7, 64]) expect(await ours(TURTLE, "turtle", size), `chunks of ${size} bytes`).toEqual(expected);
+    // (The parser is handed whole lines, the rest of a chunk held back for the next: parse-rdf.ts.)
+    const crlf = TURTLE.replaceAll("\n", "\r\n");
+    const expectedCrlf = await plain(crlf, "turtle");
+    for (const size of [2, 5, 64]) expect(await ours(crlf, "turtle", size), `CRLF, chunks of ${size} bytes`).toEqual(expectedCrlf);
+    const oneLine = TURTLE.replace(/\n(?=[ <_G@])/g, " ");
+    expect(oneLine.split("\n").length).toBeLessThan(5);
+    const expectedOneLine = await plain(oneLine, "turtle");
+    for (const size of [5, 40, 1000]) expect(await ours(oneLine, "turtle", size), `long lines, chunks of ${size} bytes`).toEqual(expectedOneLine);
   });
 
   it("gives n3's own graph for the real Turtle feeds, and for one as N-Triples", async () => {
