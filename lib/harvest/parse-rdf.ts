@@ -273,23 +273,23 @@ function streamInto(parser: NodeJS.ReadWriteStream, chunks: AsyncIterable<Buffer
   });
 }
 
+const LF = 0x0a;
+
 /**
  * Turtle, TriG, N-Triples or N-Quads, chunk by chunk through n3's parser itself (it decodes the
  * bytes, characters split between chunks included), each triple handed to `onQuad` as it is read:
  * n3's stream wrapper would only add a stream event per triple.
- */
-/**
+ *
  * The parser is handed whole lines: each chunk up to its last line end, the rest with the next
- * chunk. n3's lexer reads a character past the end of its input wherever a chunk ends (in a
- * prefixed name, an IRI, white space: `charCodeAt` out of bounds), and each new place where that
- * happens throws its optimised code away (a deoptimisation), which V8 then compiles again, ~55 ms
- * each on the other core: 12 compiles of the lexer over the benchmark's 20,000-dataset feed, 6-8
- * with whole lines, whose chunks end only after a line end; the parse alone 7% less CPU (3.7-3.8 s
- * against 4.0-4.2 s, three alternating runs). The bytes given are the same, in the same order
- * (n3 decodes them with a streaming decoder, wherever they are cut).
+ * chunk (a chunk without a line end as it comes). n3's lexer reads a character past the end of its
+ * input wherever a chunk ends mid-token (in a prefixed name, an IRI, white space: `charCodeAt` out
+ * of bounds), and each new place where that happens throws its optimised code away (a
+ * deoptimisation), which V8 then compiles again, ~55 ms each on the other core. Over two parses of
+ * the benchmark's 20,000-dataset feed in one process: 16-18 compiles of the lexer with the file's
+ * own chunks, 6-8 with whole lines, and the parse 7% less CPU (3.7-3.8 s against 4.0-4.2 s, three
+ * alternating pairs). The bytes given are the same, in the same order (n3 decodes them with a
+ * streaming decoder, wherever they are cut).
  */
-const LF = 0x0a;
-
 async function parseN3Into(parser: N3Parser, chunks: AsyncIterable<Buffer>, onQuad: QuadSink): Promise<void> {
   let onData: ((chunk: Buffer) => void) | undefined;
   let onEnd: (() => void) | undefined;
