@@ -35,28 +35,26 @@ export type CreatedDataset = { id: number; slug: string; uri: string };
  * time. `flush` must run in the same transaction, after the last write and before it commits.
  */
 export class DeferredDerived {
-  private readonly ids = new Set<number>();
-  private quality = new Map<number, WrittenQuality>();
+  /** The datasets added since the last flush (in the order added), with what was written of them. */
+  private written = new Map<number, WrittenQuality>();
   add(datasetId: number, quality: WrittenQuality): void {
-    this.ids.add(datasetId);
-    this.quality.set(datasetId, quality);
+    this.written.set(datasetId, quality);
   }
   get size(): number {
-    return this.ids.size;
+    return this.written.size;
   }
   /**
    * Bring the search rows and openness of the datasets added since the last flush up to date;
    * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
    */
   flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
-    const written = this.quality;
-    this.quality = new Map();
-    if (this.ids.size === 0) return { ids: [], written };
-    indexDatasets(tx, this.ids);
-    refreshDatasetsOpenness(tx, this.ids);
-    const flushed = [...this.ids];
-    this.ids.clear();
-    return { ids: flushed, written };
+    const written = this.written;
+    this.written = new Map();
+    const ids = [...written.keys()];
+    if (ids.length === 0) return { ids, written };
+    indexDatasets(tx, ids);
+    refreshDatasetsOpenness(tx, ids);
+    return { ids, written };
   }
 }
 
