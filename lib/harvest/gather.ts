@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -63,7 +63,9 @@ export type GatherOptions = FetchLimits & {
   onProgress?: (progress: GatherProgress) => void;
   /**
    * Asked with the hash of the first page before it is parsed: true when a harvest of the very
-   * same bytes can be answered without parsing them (unchanged-feed.ts).
+   * same bytes can be answered without parsing them (unchanged-feed.ts). The page is then read
+   * into a temporary file first, while it is hashed. Without it the page is parsed as it is read
+   * (and hashed on the way: `feedHash`).
    */
   isUnchangedFeed?: (feedHash: string) => boolean | Promise<boolean>;
   /**
@@ -136,10 +138,11 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
           `Cannot tell the format of ${body.url} (Content-Type "${body.contentType || "none"}"): expected Turtle, RDF/XML, JSON-LD, N-Triples or DCAT-US JSON`,
         );
       }
-      if (pages === 0 && options.isUnchangedFeed) {
+      const hash = pages === 0 ? feedHasher(body) : undefined;
+      if (hash && options.isUnchangedFeed) {
         // The first page is kept in a temporary file while it is hashed: when its bytes are those
         // of the last complete harvest, it need not be parsed at all; otherwise it is parsed from there.
-        const spooled = await spool(chunks, `${MAPPING_VERSION}\u0000${body.url}\u0000${body.contentType}\u0000`);
+        const spooled = await spool(chunks, hash);
         try {
           if (await options.isUnchangedFeed(spooled.hash)) {
             notes.push("The feed is byte for byte the one harvested last time: not parsed again");
@@ -159,10 +162,12 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
           fs.rmSync(path.dirname(spooled.file), { recursive: true, force: true });
         }
       } else {
-        const page = await parseRdfInto(index, { syntax, chunks, baseIri: body.url, blankPrefix: `p${pages}_`, onChunk });
+        // Nothing to compare the first page with (or a later page): parsed as it is read, the
+        // first page hashed on the way for the next harvest's comparison.
+        const page = await parseRdfInto(index, { syntax, chunks: hash ? hashing(chunks, hash) : chunks, baseIri: body.url, blankPrefix: `p${pages}_`, onChunk });
         format = syntax;
         next = page.nextPage;
-        feedHash = undefined;
+        feedHash = hash && !next ? hashText(hash) : undefined;
       }
     }
     pages++;
@@ -199,11 +204,24 @@ async function gatherDcat(location: string, options: GatherOptions, expectDcatUs
   return { records: records(), failures: mapping.failures, failedAt: mapping.failedAt, notes, warnings, format, pages, total: mapping.total, feedHash: pages === 1 ? feedHash : undefined };
 }
 
+/** The hash of a single-page feed (`GatherResult.feedHash`): of the mapping version, the page's URL, its type and its bytes. */
+const feedHasher = (body: { url: string; contentType: string }): Hash =>
+  createHash("sha256").update(`${MAPPING_VERSION}\u0000${body.url}\u0000${body.contentType}\u0000`);
+
+const hashText = (hash: Hash) => `v1:${hash.digest("base64url")}`;
+
+/** The chunks as they come, each added to `hash` on the way. */
+async function* hashing(chunks: AsyncIterable<Buffer>, hash: Hash): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
 /** Write a page to a temporary file while hashing it (the caller removes the file's directory). */
-async function spool(chunks: AsyncIterable<Buffer>, prefix: string): Promise<{ file: string; hash: string }> {
+async function spool(chunks: AsyncIterable<Buffer>, hash: Hash): Promise<{ file: string; hash: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fjordcat-harvest-"));
   const file = path.join(dir, "page");
-  const hash = createHash("sha256").update(prefix);
   const out = fs.createWriteStream(file);
   try {
     for await (const chunk of chunks) {
@@ -216,7 +234,7 @@ async function spool(chunks: AsyncIterable<Buffer>, prefix: string): Promise<{ f
     throw error;
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return { file, hash: `v1:${hash.digest("base64url")}` };
+  return { file, hash: hashText(hash) };
 }
 
 const CKAN_ROWS = 100;

@@ -13,7 +13,7 @@ import { gatherSource, type GatherOptions, type GatherProgress, type GatherResul
 import { gatherInWorker, RestartWrite } from "./gather-in-worker";
 import { reconcileRecords, reconcileUnchangedFeed, type JobMessage } from "./reconcile";
 import { nextRunAfter } from "./schedule";
-import { findUnchangedBasis, lastCompleteJob } from "./unchanged-feed";
+import { findUnchangedBasis, lastCompleteJob, mayBeUnchangedFeed } from "./unchanged-feed";
 
 /**
  * One harvest job: gather (read, parse, map and validate everything), and write it all in one
@@ -161,7 +161,8 @@ export async function runHarvest(db: Database, options: RunHarvestOptions): Prom
       const gatherOptions: GatherOptions = {
         ...limits,
         onProgress: options.onProgress,
-        ...(allowUnchanged && { isUnchangedFeed: (feedHash: string) => findUnchangedBasis(db, { sourceId, location, feedHash }) !== null }),
+        ...(allowUnchanged &&
+          mayBeUnchangedFeed(db, { sourceId, location }) && { isUnchangedFeed: (feedHash: string) => findUnchangedBasis(db, { sourceId, location, feedHash }) !== null }),
       };
       try {
         const gathered: GatherResult & { dispose?: () => void } =

@@ -54,12 +54,27 @@ export function lastCompleteJob(tx: Executor, sourceId: number | null): Complete
     order by id desc limit 1`);
 }
 
+/** A job whose feed, byte for byte, another harvest of `location` could repeat (the first conditions above). */
+const mayRepeat = (last: CompleteJob | undefined, location: string): last is CompleteJob & { feedHash: string; seenAt: string } =>
+  last !== undefined && last.feedHash !== null && last.location === location && last.seenAt !== null && last.failed === 0;
+
+/**
+ * Whether a harvest of `location` could be answered as unchanged at all, before its feed is read:
+ * false when the source's last complete harvest was of another location, stored no feed hash (a
+ * paged feed) or had failed records — and when there is none (a source's first harvest). The feed
+ * is then parsed as it is read, hashed on the way, rather than kept in a file while it is hashed
+ * first (gather.ts).
+ */
+export function mayBeUnchangedFeed(tx: Executor, { sourceId, location }: { sourceId: number | null; location: string }): boolean {
+  return mayRepeat(lastCompleteJob(tx, sourceId), location);
+}
+
 export function findUnchangedBasis(
   tx: Executor,
   { sourceId, location, feedHash }: { sourceId: number | null; location: string; feedHash: string },
 ): UnchangedBasis | null {
   const last = lastCompleteJob(tx, sourceId);
-  if (!last || last.feedHash !== feedHash || last.location !== location || !last.seenAt || last.failed !== 0) return null;
+  if (!mayRepeat(last, location) || last.feedHash !== feedHash) return null;
   const messages = tx
     .all<{ level: "warning" | "error"; recordUri: string | null; message: string }>(
       sql`select level, record_uri as recordUri, message from harvest_job_messages where job_id = ${last.id} order by id`,

@@ -130,6 +130,58 @@ describe("records mapped while the feed is parsed", () => {
   });
 });
 
+describe("the first page of a feed", () => {
+  it("is parsed as it arrives when nothing asks whether it is unchanged, and hashed on the way as it would be read whole first", async () => {
+    // The server sends two thirds of the feed, then the rest once a record has been mapped (or after a second).
+    const bytes = Buffer.from(turtle);
+    const cut = Math.floor(bytes.length * 0.66);
+    let release: (by: string) => void = () => {};
+    let releasedBy: string | undefined;
+    const slow = await startFeedServer(async (_req, res) => {
+      res.setHeader("Content-Type", "text/turtle");
+      res.write(bytes.subarray(0, cut));
+      releasedBy = await new Promise<string>((resolve) => {
+        release = resolve;
+        setTimeout(() => resolve("timer"), 1_000);
+      });
+      res.end(bytes.subarray(cut));
+    });
+    try {
+      const slowUrl = `${slow.origin}/in-two.ttl`;
+      const early: HarvestedRecord[] = [];
+      const streamed = await gatherSource("dcat", slowUrl, {
+        ...options,
+        early: {
+          hasRoom: () => true,
+          emit: (record) => {
+            early.push(record);
+            release("a record");
+          },
+        },
+      });
+      expect(releasedBy).toBe("a record");
+      expect(streamed.feedHash).toMatch(/^v1:/);
+
+      // Asked whether it is unchanged: the whole page is read (and hashed) before it is parsed.
+      const asked: string[] = [];
+      const spooled = await gatherSource("dcat", slowUrl, {
+        ...options,
+        early: { hasRoom: () => true, emit: () => release("a record") },
+        isUnchangedFeed: (hash) => {
+          asked.push(hash);
+          return false;
+        },
+      });
+      expect(releasedBy).toBe("timer");
+      expect(asked).toEqual([streamed.feedHash]);
+      expect(spooled.feedHash).toBe(streamed.feedHash);
+      expect([...early, ...streamed.records]).toEqual([...(await gatherSource("dcat", slowUrl, options)).records]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 /**
  * A worker gather with early records, read as the job's writer reads it: starting over when told to.
  * (From a file: this thread reads the records synchronously, and could not serve a feed meanwhile.)
