@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { processWide } from "@/lib/process-wide";
 import { startProjectWorker, workerScript } from "@/lib/workers/start-worker";
+import { GATHER_WORKER } from "./gather-in-worker";
 import { claimHarvest, failStoppedJob, gathersInProcess, runHarvest, type HarvestProgress, type HarvestReport, type RunHarvestOptions } from "./run-harvest";
 
 /**
@@ -44,7 +45,6 @@ export type JobThreadMessage =
   | { t: "closed" };
 
 const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
-const GATHER_WORKER = "lib/harvest/gather-worker.ts";
 
 /** The jobs running in this process, by id, with their latest progress (null before the first). */
 const running = processWide("harvest.job-progress", () => new Map<number, HarvestProgress | null>());
@@ -87,12 +87,16 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
   const { location, release } = claimHarvest(options);
   let worker: Worker;
   let scripts: Record<string, string> = {};
+  let inProcess: boolean;
   try {
-    const starting = startProjectWorker("lib/harvest/job-worker.ts", { resourceLimits: JOB_LIMITS });
-    // The parse worker's script, built here (once per process) while the job's thread starts,
-    // rather than in every job's thread, a fresh one each time (~0.15 s of esbuild before the
-    // parse could begin).
-    scripts = { [GATHER_WORKER]: workerScript(GATHER_WORKER) };
+    // Decided here, so that the job's thread starts with its parse worker alongside (the two load
+    // their modules at once: start-worker.ts), when the job will need one.
+    inProcess = options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location });
+    const starting = startProjectWorker("lib/harvest/job-worker.ts", { resourceLimits: JOB_LIMITS, ...(!inProcess && { alongside: GATHER_WORKER }) });
+    // The parse worker's script, built here (once per process) rather than in every job's thread,
+    // a fresh one each time (~0.15 s of esbuild before the parse could begin), for the workers the
+    // job's thread may start itself.
+    scripts = { [GATHER_WORKER.entry]: workerScript(GATHER_WORKER.entry) };
     worker = await starting;
   } catch (error) {
     console.error("A harvest job's thread could not be started; the job runs in this thread", error);
@@ -100,8 +104,6 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
     return runHarvest(db, options);
   }
   try {
-    // Decided here, so that the job's thread can start its parse worker as soon as it has the job.
-    const inProcess = options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location });
     return await runInThread(db, worker, { file, scripts }, { ...options, inProcess });
   } finally {
     release();

@@ -23,8 +23,9 @@ const send = (message: JobThreadMessage) => port.postMessage(message);
 
 port.once("message", ({ file, maxPageCount, scripts, options }: JobThreadRequest) => {
   for (const [entry, script] of Object.entries(scripts ?? {})) rememberWorkerScript(entry, script);
-  // The job will gather in the parse worker (the caller decided: job-thread.ts): started now,
-  // while this thread opens its database and writes the job row.
+  // The job will gather in the parse worker (the caller decided: job-thread.ts): the one started
+  // alongside this thread, or one started now, while this thread opens its database and writes
+  // the job row.
   if (options.inProcess === false) prestartGatherWorker();
   void (async () => {
     let outcome: JobThreadMessage;

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
+import type { ResourceLimits, Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
 import { processWide } from "@/lib/process-wide";
+import { newWorker, whenReady, workerOptions, type AlongsideWorker, type BootData } from "./worker-ready";
 
 /**
  * Worker threads that run project code (the harvest's parse worker, the feed's writers), whether
@@ -57,39 +58,22 @@ export function rememberWorkerScript(entry: string, file: string): void {
 /**
  * Start a worker on a project entry and wait for its `{ t: "ready" }` message. Rejects when the
  * worker fails or exits while starting.
+ *
+ * `alongside`: a worker the new one will need (the harvest job's parse worker), started by the new
+ * thread before it loads its own modules (lib/workers/boot-worker.ts), so that both threads load
+ * theirs at once; the new thread takes it with `takeAlongsideWorker` (worker-ready.ts).
  */
 export async function startProjectWorker(
   entry: string,
-  { resourceLimits }: { resourceLimits?: ResourceLimits } = {},
+  { resourceLimits, alongside }: { resourceLimits?: ResourceLimits; alongside?: AlongsideWorker } = {},
 ): Promise<Worker> {
-  const options: WorkerOptions = {
-    // Not this process's Node options (a test runner's or tsx's loaders, a profiler).
-    execArgv: [],
-    // The worker's own output goes where this process's goes.
-    stdout: false,
-    stderr: false,
-    ...(resourceLimits && { resourceLimits }),
-  };
-  // Reflect.construct rather than `new Worker(…)`: Turbopack takes a `new Worker(path)` in server
-  // code as a worker entry to bundle, and this script is built at run time (workerScript).
-  const worker: Worker = Reflect.construct(Worker, [workerScript(entry), options]);
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (message: { t?: string }) => {
-      if (message?.t !== "ready") return;
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-      worker.off("message", onMessage);
-      resolve();
-    };
-    const onError = (error: Error) => {
-      worker.off("exit", onExit);
-      worker.off("message", onMessage);
-      reject(error);
-    };
-    const onExit = (code: number) => reject(new Error(`the worker ${entry} exited with code ${code} while starting`));
-    worker.on("message", onMessage);
-    worker.once("error", onError);
-    worker.once("exit", onExit);
-  });
-  return worker;
+  const worker = alongside
+    ? newWorker(
+        workerScript(BOOT_WORKER),
+        workerOptions(resourceLimits, { main: workerScript(entry), alongside: { ...alongside, script: workerScript(alongside.entry) } } satisfies BootData),
+      )
+    : newWorker(workerScript(entry), workerOptions(resourceLimits));
+  return whenReady(worker, entry);
 }
+
+const BOOT_WORKER = "lib/workers/boot-worker.ts";
