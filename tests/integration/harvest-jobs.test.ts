@@ -46,6 +46,11 @@ beforeAll(async () => {
     } else if (p === "/truncated.ttl") {
       res.setHeader("Content-Type", "text/turtle");
       res.end(NAV.slice(0, Math.floor(NAV.length / 2)));
+    } else if (p === "/truncated.rdf") {
+      // Cut after a complete description (of the catalogue's last node): every element so far is closed but the root.
+      const whole = await catalogToString(source.db, { baseUrl: server.origin, format: "rdf", params: { profile: "dcat-ap-3" }, linkPath: "/catalog.rdf" });
+      res.setHeader("Content-Type", "application/rdf+xml");
+      res.end(whole.slice(0, whole.lastIndexOf("</rdf:Description>") + "</rdf:Description>".length));
     } else if (p === "/cut-connection.ttl") {
       res.writeHead(200, { "Content-Type": "text/turtle", "Content-Length": String(Buffer.byteLength(NAV)) });
       res.write(NAV.slice(0, 5000));
@@ -99,6 +104,7 @@ function register(t: TestDatabase, values: Partial<HarvestSource> & { url: strin
 describe("a failed feed fails the job and changes nothing", () => {
   it.each([
     ["/truncated.ttl", {}, /not valid Turtle/],
+    ["/truncated.rdf", {}, /not valid RDF\/XML: .*unclosed tag/],
     ["/cut-connection.ttl", {}, /truncated|cut off|connection failed/],
     ["/slow.ttl", { timeoutMs: 500 }, /timeout/],
     ["/nav.ttl", { maxBytes: 10_000 }, /too large/],

@@ -153,6 +153,25 @@ describe("RDF/XML parsing in the harvest", () => {
     expect(await ours(text)).toEqual(expected);
   });
 
+  it("gives the plain parser's graph whatever the chunks, characters of several bytes split between them, after a byte order mark", async () => {
+    const expected = await plain(DOCUMENT);
+    for (const size of [1, 2, 3, 7, 64, 1000]) expect(await ours(DOCUMENT, "rdfxml", size), `chunks of ${size} bytes`).toEqual(expected);
+    expect(await ours(`\uFEFF${DOCUMENT}`, "rdfxml", 5)).toEqual(expected);
+  });
+
+  it("refuses a document cut short, wherever it was cut, and one with something after its end", async () => {
+    const ending = DOCUMENT.lastIndexOf("</rdf:RDF>");
+    const cuts = [DOCUMENT.indexOf("<rdf:Description"), DOCUMENT.indexOf("</rdf:Description>") + 5, DOCUMENT.indexOf("</rdf:Description>") + "</rdf:Description>".length, ending, ending + 4];
+    for (const cut of cuts) {
+      for (const size of [Infinity, 16]) {
+        await expect(ours(DOCUMENT.slice(0, cut), "rdfxml", size), `cut at ${cut}`).rejects.toThrow(/not valid RDF\/XML: .*(unclosed tag|unexpected end)/);
+      }
+    }
+    await expect(ours(`${DOCUMENT}<rdf:Description/>`)).rejects.toThrow(/not valid RDF\/XML/);
+    // (Not even a root element: no RDF/XML at all.)
+    await expect(ours("<?xml version=\"1.0\"?>")).rejects.toThrow(/not valid RDF\/XML: .*root element/);
+  });
+
   it("still refuses an invalid IRI", async () => {
     const bad = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/has space"/></rdf:Description></rdf:RDF>`;
