@@ -172,6 +172,33 @@ describe("RDF/XML parsing in the harvest", () => {
     await expect(ours("<?xml version=\"1.0\"?>")).rejects.toThrow(/not valid RDF\/XML: .*root element/);
   });
 
+  it("refuses what the plain parser refuses in attributes, with its messages: duplicates (however many attributes), unbound prefixes", async () => {
+    const open = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:t="http://purl.org/dc/terms/">`;
+    const many = Array.from({ length: 10 }, (_, i) => `dc:p${i}="${i}"`).join(" ");
+    const refused = [
+      `<rdf:Description rdf:about="https://x.example/a" rdf:about="https://x.example/b"/>`,
+      // The same expanded name through two prefixes.
+      `<rdf:Description rdf:about="https://x.example/a" dct:title="a" t:title="b"/>`,
+      `<rdf:Description rdf:about="https://x.example/a" ${many} dct:title="a" t:title="b"/>`,
+      `<rdf:Description rdf:about="https://x.example/a" title="a" title="b"/>`,
+      `<rdf:Description rdf:about="https://x.example/a" nope:title="a"/>`,
+      `<nope:Thing rdf:about="https://x.example/a"/>`,
+    ];
+    for (const body of refused) {
+      const text = `${open}${body}</rdf:RDF>`;
+      const plainError = await plain(text).then(
+        () => "accepted",
+        (error: Error) => error.message,
+      );
+      expect(plainError, body).not.toBe("accepted");
+      await expect(ours(text), body).rejects.toThrow(`The feed is not valid RDF/XML: ${plainError}`);
+    }
+    // One local name in two namespaces, unprefixed attributes, many of them: accepted, the same graph.
+    const accepted = `${open}<rdf:Description rdf:about="https://x.example/a" dct:title="a" dc:title="b" title="c" ${many}/></rdf:RDF>`;
+    expect(await ours(accepted)).toEqual(await plain(accepted));
+    expect((await ours(accepted)).length).toBe(12);
+  });
+
   it("still refuses an invalid IRI", async () => {
     const bad = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/has space"/></rdf:Description></rdf:RDF>`;
