@@ -43,7 +43,9 @@ type Lang = "nb" | "nn" | "en";
 /** Which of our languages a literal's tag stands for; "" and "no" are read as Bokmål. */
 function langOf(tag: string): Lang | "other" | "none" {
   if (tag === "") return "none";
-  const primary = tag.split("-")[0];
+  // (Not tag.split: a new array for every literal read.)
+  const dash = tag.indexOf("-");
+  const primary = dash < 0 ? tag : tag.slice(0, dash);
   if (primary === "nb" || primary === "nob" || primary === "no" || primary === "nor") return tag.endsWith("-nn") ? "nn" : "nb";
   if (primary === "nn" || primary === "nno") return "nn";
   if (primary === "en" || primary === "eng") return "en";
