@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refresh-openness";
 import { qualityFactsOfInput, type WrittenQuality } from "@/lib/quality/catalogue-quality";
-import { indexDataset, indexDatasets } from "@/lib/search/index-dataset";
+import { indexDataset, indexWrittenDatasets, searchTextsOfInput, type SearchTexts } from "@/lib/search/index-dataset";
 import type { RawEncoding } from "@/lib/harvest/raw-record";
 import type { Actor } from "./actor";
 import { canonicalSnapshot, resolveContactPoint, statement, writeDatasetParts } from "./dataset-parts";
@@ -37,8 +37,11 @@ export type CreatedDataset = { id: number; slug: string; uri: string };
 export class DeferredDerived {
   /** The datasets added since the last flush (in the order added), with what was written of them. */
   private written = new Map<number, WrittenQuality>();
-  add(datasetId: number, quality: WrittenQuality): void {
+  /** Their texts, for their search rows (the same keys). */
+  private texts = new Map<number, SearchTexts>();
+  add(datasetId: number, quality: WrittenQuality, texts: SearchTexts): void {
     this.written.set(datasetId, quality);
+    this.texts.set(datasetId, texts);
   }
   get size(): number {
     return this.written.size;
@@ -48,11 +51,12 @@ export class DeferredDerived {
    * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
    */
   flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
-    const written = this.written;
+    const { written, texts } = this;
     this.written = new Map();
+    this.texts = new Map();
     const ids = [...written.keys()];
     if (ids.length === 0) return { ids, written };
-    indexDatasets(tx, ids);
+    indexWrittenDatasets(tx, texts);
     refreshDatasetsOpenness(tx, ids);
     return { ids, written };
   }
@@ -69,7 +73,11 @@ export function refreshDerived(
   written: { data: DatasetInput; publisherId: number; contactPointId: number | null },
 ): void {
   if (deferred) {
-    deferred.add(datasetId, qualityFactsOfInput(written.data, { publisherId: written.publisherId, hasContactPoint: written.contactPointId !== null }));
+    deferred.add(
+      datasetId,
+      qualityFactsOfInput(written.data, { publisherId: written.publisherId, hasContactPoint: written.contactPointId !== null }),
+      searchTextsOfInput(written.data, written.publisherId),
+    );
     return;
   }
   indexDataset(tx, datasetId);

@@ -9,6 +9,7 @@ import { listHarvestJobMessages } from "@/lib/harvest/queries";
 import { unpackRaw, type RawEncoding } from "@/lib/harvest/raw-record";
 import { runHarvest } from "@/lib/harvest/run-harvest";
 import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
+import { indexDataset } from "@/lib/search/index-dataset";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -141,6 +142,16 @@ describe("real DCAT feeds over HTTP", () => {
     // Some scores used the URL checks (an answered URL moves the score and the date it was checked).
     expect(harvested.filter((row) => row.urls_checked_at !== null).length).toBeGreaterThan(0);
     recomputeCatalogueQuality(t.db);
+    expect(rows()).toEqual(harvested);
+  });
+
+  it("indexes every harvested dataset for search as its tables give it", () => {
+    // A harvest builds its search rows from what it wrote (indexWrittenDatasets), not read back.
+    const rows = () => t.db.all(sql`select rowid, title, keywords, publisher, description from dataset_search order by rowid`);
+    const harvested = rows();
+    expect(harvested.length).toBeGreaterThan(700);
+    const ids = t.db.all<{ id: number }>(sql`select id from datasets`).map((r) => r.id);
+    t.db.transaction((tx) => ids.forEach((id) => indexDataset(tx, id)));
     expect(rows()).toEqual(harvested);
   });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { seedDemoCatalogue } from "@/db/seed";
-import { createDataset } from "@/lib/catalogue/create-dataset";
+import { sql } from "drizzle-orm";
+import { createDataset, DeferredDerived } from "@/lib/catalogue/create-dataset";
+import { indexDataset } from "@/lib/search/index-dataset";
 import { parseSearchParams } from "@/lib/search/params";
 import { searchDatasets, type SearchResult } from "@/lib/search/search-datasets";
 import { searchDatasetsSql } from "@/lib/search/search-sql";
@@ -101,6 +103,40 @@ describe("the in-memory facet index", () => {
     } finally {
       other.$client.close();
     }
+  });
+});
+
+describe("the full-text rows of a batch written together (a harvest's)", () => {
+  it("are the rows read back from the tables: keywords in every language, in SQLite's order of their bytes, characters past U+FFFF too", () => {
+    const searchRow = (id: number) => t.db.get(sql`select title, keywords, publisher, description from dataset_search where rowid = ${id}`);
+    const deferred = new DeferredDerived();
+    const ids = t.db.transaction((tx) => {
+      const written = [
+        { nb: ["veg", "Ål", "ﬀ-ligatur", "😀 smil", "\uFFFD", "bru"], nn: ["Veg"], en: ["road", "Bridge"] },
+        { en: ["𝔘nicode", "zebra", "\uE000privat"] },
+        {},
+      ].map((keywords, i) =>
+        createDataset(tx, {
+          input: {
+            title: { nb: `Batch ${i} Ålesund`, nn: i === 0 ? `Bolk ${i}` : undefined, en: "Batch" },
+            description: { nb: `Beskrivelse ${i} med «sitat» og Æøå`, en: i === 1 ? "Description" : undefined },
+            keywords,
+            publisher: i === 2 ? "kartverket" : "alesund-kommune",
+            themes: ["TRAN"],
+            accessRights: "PUBLIC",
+            state: "published",
+          },
+          actor: { label: "test" },
+          deferred,
+        }).id,
+      );
+      deferred.flush(tx);
+      return written;
+    });
+    const batch = ids.map(searchRow);
+    expect(batch.every((row) => row !== undefined)).toBe(true);
+    t.db.transaction((tx) => ids.forEach((id) => indexDataset(tx, id)));
+    expect(ids.map(searchRow)).toEqual(batch);
   });
 });
 
