@@ -87,11 +87,16 @@ async function runJob(db: Database, options: RunHarvestOptions): Promise<Harvest
   const { location, release } = claimHarvest(options);
   let worker: Worker;
   let scripts: Record<string, string> = {};
+  // Decided here, so that the job's thread starts with its parse worker alongside (the two load
+  // their modules at once: start-worker.ts), when the job will need one.
   let inProcess: boolean;
   try {
-    // Decided here, so that the job's thread starts with its parse worker alongside (the two load
-    // their modules at once: start-worker.ts), when the job will need one.
     inProcess = options.inProcess ?? gathersInProcess(db, { sourceId: options.source?.id ?? null, location });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  try {
     const starting = startProjectWorker("lib/harvest/job-worker.ts", { resourceLimits: JOB_LIMITS, ...(!inProcess && { alongside: GATHER_WORKER }) });
     // The parse worker's script, built here (once per process) rather than in every job's thread,
     // a fresh one each time (~0.15 s of esbuild before the parse could begin), for the workers the
