@@ -7,9 +7,9 @@
 const LETTERS: Record<string, string> = { æ: "ae", ø: "o", å: "a", ß: "ss", œ: "oe", ð: "d", þ: "th", ł: "l" };
 
 export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[æøåßœðþł]/g, (ch) => LETTERS[ch] ?? ch)
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "");
+  const lower = text.toLowerCase().replace(/[æøåßœðþł]/g, (ch) => LETTERS[ch] ?? ch);
+  // Plain ASCII by now (most Norwegian text, once æ, ø and å are spelled out): nothing to decompose.
+  return NOT_ASCII.test(lower) ? lower.normalize("NFKD").replace(/\p{M}+/gu, "") : lower;
 }
+
+const NOT_ASCII = /[^\u0000-\u007f]/;

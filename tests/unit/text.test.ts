@@ -9,6 +9,10 @@ describe("foldText", () => {
   it("spells out the Norwegian letters and strips other diacritics", () => {
     expect(foldText("Høydedata Ålesund Ærfugl")).toBe("hoydedata alesund aerfugl");
     expect(foldText("Café Müller")).toBe("cafe muller");
+    // Decomposed letters and compatibility forms, with and without other non-ASCII text around them.
+    expect(foldText("A\u030Alesund ﬁlter Ⅸ")).toBe("alesund filter ix");
+    expect(foldText("Ålesund A\u030A")).toBe("alesund a");
+    expect(foldText("Plain ASCII, 100%")).toBe("plain ascii, 100%");
   });
 });
 
