@@ -8,6 +8,7 @@ import { catalogToString } from "@/lib/dcat/catalog-document";
 import { handleCkanAction } from "@/lib/ckan/handle-action";
 import { setDatasetState } from "@/lib/catalogue/update-dataset";
 import { runHarvest } from "@/lib/harvest/run-harvest";
+import { rebuildKpiAggregates } from "@/lib/kpi/refresh-openness";
 import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { searchDatasets } from "@/lib/search/search-datasets";
 import { parseSearchParams } from "@/lib/search/params";
@@ -141,6 +142,42 @@ describe("a failed feed fails the job and changes nothing", () => {
       expect(file.error).toMatch(/Only http\(s\) URLs/);
       expect(count(t)).toBe(0);
     } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe("the KPI of harvested records", () => {
+  it("keeps each dataset's stored openness and the counters as a full rebuild gives them, when records are created and when they change", async () => {
+    const t = createTestDatabase();
+    const stored = () => ({
+      openness: t.db.all(sql`select * from dataset_openness order by dataset_id`),
+      counts: t.db.all(sql`select * from kpi_counts order by scope_type, scope_value`),
+    });
+    const rebuilt = () => {
+      const before = stored();
+      t.db.transaction((tx) => rebuildKpiAggregates(tx));
+      return { before, after: stored() };
+    };
+    try {
+      const src = register(t, { url: `${server.origin}/nav.ttl` });
+      navBody = NAV;
+      expect((await runHarvest(t.db, { source: src, triggeredBy: "test", limits: open })).created).toBe(42);
+      const created = rebuilt();
+      expect(created.before.openness).toHaveLength(42);
+      expect(created.after).toEqual(created.before);
+      // The restricted datasets made public at the source: those records change, and their openness with them.
+      const restricted = () => t.db.get<{ n: number }>(sql`select count(*) as n from dataset_openness where restricted_access = 1`)!.n;
+      const restrictedBefore = restricted();
+      expect(restrictedBefore).toBeGreaterThan(0);
+      navBody = NAV.replaceAll("access-right/RESTRICTED>", "access-right/PUBLIC>");
+      const changed = await runHarvest(t.db, { source: src, triggeredBy: "test", limits: open });
+      expect(changed.updated).toBeGreaterThan(0);
+      const updated = rebuilt();
+      expect(updated.after).toEqual(updated.before);
+      expect(restricted()).toBeLessThan(restrictedBefore);
+    } finally {
+      navBody = NAV;
       t.cleanup();
     }
   });

@@ -10,6 +10,7 @@ import { unpackRaw, type RawEncoding } from "@/lib/harvest/raw-record";
 import { runHarvest } from "@/lib/harvest/run-harvest";
 import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { indexDataset } from "@/lib/search/index-dataset";
+import { rebuildKpiAggregates } from "@/lib/kpi/refresh-openness";
 import { CONTENT_TYPES, startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -143,6 +144,18 @@ describe("real DCAT feeds over HTTP", () => {
     expect(harvested.filter((row) => row.urls_checked_at !== null).length).toBeGreaterThan(0);
     recomputeCatalogueQuality(t.db);
     expect(rows()).toEqual(harvested);
+  });
+
+  it("keeps the stored openness and the KPI counters of every harvested dataset as a full rebuild gives them", () => {
+    // A harvest's batches of new records skip taking old rows out of the counters (they have none).
+    const stored = () => ({
+      openness: t.db.all(sql`select * from dataset_openness order by dataset_id`),
+      counts: t.db.all(sql`select * from kpi_counts order by scope_type, scope_value`),
+    });
+    const harvested = stored();
+    expect(harvested.openness.length).toBeGreaterThan(700);
+    t.db.transaction((tx) => rebuildKpiAggregates(tx));
+    expect(stored()).toEqual(harvested);
   });
 
   it("indexes every harvested dataset for search as its tables give it", () => {
