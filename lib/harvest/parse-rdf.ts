@@ -156,10 +156,10 @@ const rdfXmlFeedParser = once(async () => {
     /**
      * The parser hands each triple to its stream (`push`), whose per-object machinery (buffering,
      * a "data" event) was a tenth of the parse: each goes to `onQuad` at once instead, in the same
-     * order. (The parser is not used as a stream: parseRdfXmlInto hands it the text itself.)
+     * order. (The parser is not used as a stream, whose end would come here as null:
+     * parseRdfXmlInto hands it the text itself and closes its tokenizer.)
      */
-    override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-      if (chunk === null) return super.push(chunk, encoding);
+    override push(chunk: unknown): boolean {
       this.onQuad(chunk as IndexQuad);
       return true;
     }
@@ -255,14 +255,14 @@ function processAttributesNS(this: SaxesInternals): void {
       }
     }
     if (seen) {
-      const key = prefix === "" ? name : `{${uri}}${local}`;
+      const key = expandedName(attr, uri);
       if (seen.has(key)) this.fail(`duplicate attribute: ${key}.`);
       seen.add(key);
     } else {
       for (let j = 0; j < i; j++) {
         const other = attribList[j]!;
         if (prefix === "" ? other.prefix === "" && other.name === name : other.prefix !== "" && other.uri === uri && other.local === local) {
-          this.fail(`duplicate attribute: ${prefix === "" ? name : `{${uri}}${local}`}.`);
+          this.fail(`duplicate attribute: ${expandedName(attr, uri)}.`);
           break;
         }
       }
@@ -272,6 +272,9 @@ function processAttributesNS(this: SaxesInternals): void {
   }
   this.attribList = [];
 }
+
+/** An attribute's name as saxes reports duplicates: the name itself without a prefix, else `{namespace}local`. */
+const expandedName = ({ prefix, name, local }: SaxesAttribute, uri: string): string => (prefix === "" ? name : `{${uri}}${local}`);
 
 /**
  * n3's parser with prefixed names made cheaper, same quads. For every prefixed name (dct:title)
