@@ -2,16 +2,17 @@ import zlib from "node:zlib";
 import type { RAW_ENCODINGS } from "@/db/schema";
 
 /**
- * The raw harvested record (the source's own description of a dataset: N-Triples, or the source's
- * JSON), as catalogue_records.raw keeps it: brotli-compressed at quality 1, `raw_encoding` "br".
- * Measured on the benchmark's 20,000-dataset feed: a description of 9.4 KB on average takes about
- * 45 µs to compress, to 1.3 KB (7×). Kept as text, raw records were over half of the harvested
- * catalogue's database (182 of 315 MB), and writing them a fifth of the harvest's write. A harvest
- * compresses a record when it writes it (reconcile.ts), only for records that changed, in the
- * thread that writes: compressed in the parse worker, that worker became the slower half (the
- * writer waited 4.0-4.9 s for its records on the 20,000-dataset feed; 0.6-0.7 s when the writer
- * compresses). Records written before migration 0006 are text (`raw_encoding` null), and read as
- * they are.
+ * The raw harvested record (the source's own description of a dataset: Turtle for an RDF source,
+ * map-dcat.ts `describeSubgraph`; the source's JSON otherwise), as catalogue_records.raw keeps it:
+ * brotli-compressed at quality 1, `raw_encoding` "br". On the benchmark's 20,000-dataset feed a
+ * description is 4.3 KB on average and compresses to 1.26 KB (3.5×) in ~40 µs (quality 0: ~30 µs,
+ * 5% larger; deflate at level 1: ~63 µs). Kept as text, raw records (then N-Triples) were over half
+ * of the harvested catalogue's database (182 of 315 MB), and writing them a fifth of the harvest's
+ * write. A harvest compresses a record when it writes it (reconcile.ts), only for records that
+ * changed, in the thread that writes: compressed in the parse worker, that worker became the slower
+ * half (the writer waited 4.0-4.9 s for its records on the 20,000-dataset feed; 0.6-0.7 s when the
+ * writer compresses). Records written before migration 0006 are text (`raw_encoding` null), and
+ * read as they are.
  */
 
 export type RawEncoding = (typeof RAW_ENCODINGS)[number];
