@@ -199,6 +199,47 @@ describe("RDF/XML parsing in the harvest", () => {
     expect((await ours(accepted)).length).toBe(12);
   });
 
+  it("gives the plain parser's graph, errors and error positions for attribute values and names with entities, line ends, tabs, quotes and characters beyond ASCII, in chunks of any size, and for XML 1.1", async () => {
+    const open = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/" xmlns:ex="https://vocab.example/">`;
+    // Entities, a tab and line ends (normalised to spaces), the other quote, ">", an empty value,
+    // characters outside the BMP and outside ASCII in values and names, names ended by a tab or a line end.
+    const text = `<?xml version="1.0" encoding="utf-8"?>
+${open}
+  <rdf:Description rdf:about="https://x.example/a?b=1&amp;c=2" ex:single='med "sitat"' ex:double="it's" ex:tab="a\tb" ex:lines="en\nto\r\ntre\rfire" ex:angle="a>b" ex:empty="" ex:astral="\u{1F600} smil" ex:nordic="æøå ÆØÅ">
+    <dct:title xml:lang="nb">Tittel</dct:title><ex:navnæøå>ikke-ASCII i navnet</ex:navnæøå>
+    <ex:p\trdf:resource="https://x.example/tab-after-name"/><ex:q
+      rdf:resource="https://x.example/line-after-name"/>
+    <ex:entity rdf:resource="https://x.example/&#x41;&#66;"/>
+  </rdf:Description>
+</rdf:RDF>`;
+    const expected = await plain(text);
+    expect(expected.join("\n")).toContain("https://x.example/a?b=1&c=2");
+    expect(expected.join("\n")).toContain("https://vocab.example/navnæøå");
+    for (const size of [Infinity, 1, 2, 5, 13, 64]) expect(await ours(text, "rdfxml", size), `chunks of ${size} bytes`).toEqual(expected);
+    // XML 1.1 (other rules for characters and line ends).
+    const v11 = text.replace('version="1.0"', 'version="1.1"');
+    expect(await ours(v11)).toEqual(await plain(v11));
+
+    // Errors late on a long line: the same message, at the same line and column.
+    const refused = [
+      `<rdf:Description rdf:about="https://x.example/a" ex:p="https://x.example/${"x".repeat(200)}" ex:q="a<b"/>`,
+      `<rdf:Description rdf:about="https://x.example/a" ex:p="${"y".repeat(100)}" ex:q="a\u0001b"/>`,
+      `<rdf:Description rdf:about="https://x.example/a" ex:p="${"y".repeat(100)}" ex:q="a\ufffeb"/>`,
+      `<rdf:Description rdf:about="https://x.example/${"z".repeat(100)}" ex:p="x" ex:p="y"/>`,
+      `<rdf:Description rdf:about="https://x.example/${"z".repeat(100)}"><ex:a.b-c_d:e>x</ex:a.b-c_d:e></rdf:Description>`,
+      `<rdf:Description rdf:about="https://x.example/${"z".repeat(100)}"><ex:p>x</ex:q></rdf:Description>`,
+    ];
+    for (const body of refused) {
+      const document = `${open}\n  ${body}</rdf:RDF>`;
+      const plainError = await plain(document).then(
+        () => "accepted",
+        (error: Error) => error.message,
+      );
+      expect(plainError, body).toMatch(/^2:\d+: /);
+      for (const size of [Infinity, 7]) await expect(ours(document, "rdfxml", size), body).rejects.toThrow(`The feed is not valid RDF/XML: ${plainError}`);
+    }
+  });
+
   it("still refuses an invalid IRI", async () => {
     const bad = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dct="http://purl.org/dc/terms/">
       <rdf:Description rdf:about="https://x.example/a"><dct:relation rdf:resource="https://x.example/has space"/></rdf:Description></rdf:RDF>`;
