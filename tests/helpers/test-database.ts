@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
@@ -20,5 +21,13 @@ export function createTestDatabase({ migrate = true }: { migrate?: boolean } = {
       closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The stored KPI aggregates (each dataset's openness, every counter), to compare with what a full rebuild gives. */
+export function storedKpiAggregates(db: Database): { openness: unknown[]; counts: unknown[] } {
+  return {
+    openness: db.all(sql`select * from dataset_openness order by dataset_id`),
+    counts: db.all(sql`select * from kpi_counts order by scope_type, scope_value`),
   };
 }

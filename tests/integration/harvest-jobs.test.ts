@@ -13,7 +13,7 @@ import { recomputeCatalogueQuality } from "@/lib/quality/store-quality";
 import { searchDatasets } from "@/lib/search/search-datasets";
 import { parseSearchParams } from "@/lib/search/params";
 import { startFeedServer, type TestFeedServer } from "../helpers/harvest-http";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createTestDatabase, storedKpiAggregates, type TestDatabase } from "../helpers/test-database";
 
 /**
  * Harvest jobs end to end over real HTTP: failures that change nothing, the private-network guard,
@@ -150,10 +150,7 @@ describe("a failed feed fails the job and changes nothing", () => {
 describe("the KPI of harvested records", () => {
   it("keeps each dataset's stored openness and the counters as a full rebuild gives them, when records are created and when they change", async () => {
     const t = createTestDatabase();
-    const stored = () => ({
-      openness: t.db.all(sql`select * from dataset_openness order by dataset_id`),
-      counts: t.db.all(sql`select * from kpi_counts order by scope_type, scope_value`),
-    });
+    const stored = () => storedKpiAggregates(t.db);
     const rebuilt = () => {
       const before = stored();
       t.db.transaction((tx) => rebuildKpiAggregates(tx));

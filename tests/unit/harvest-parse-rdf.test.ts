@@ -41,6 +41,14 @@ async function plain(text: string, syntax: "rdfxml" | "turtle" | "ntriples" = "r
   return lines(index);
 }
 
+/** The plain parser's error message for an RDF/XML document, or "accepted". */
+function plainRefusal(text: string): Promise<string> {
+  return plain(text).then(
+    () => "accepted",
+    (error: Error) => error.message,
+  );
+}
+
 /** The graph as sorted lines, blank nodes named in order of appearance (the factories' counters differ). */
 function lines(index: TripleIndex): string[] {
   const blanks = new Map<string, string>();
@@ -186,10 +194,7 @@ describe("RDF/XML parsing in the harvest", () => {
     ];
     for (const body of refused) {
       const text = `${open}${body}</rdf:RDF>`;
-      const plainError = await plain(text).then(
-        () => "accepted",
-        (error: Error) => error.message,
-      );
+      const plainError = await plainRefusal(text);
       expect(plainError, body).not.toBe("accepted");
       await expect(ours(text), body).rejects.toThrow(`The feed is not valid RDF/XML: ${plainError}`);
     }
@@ -231,10 +236,7 @@ ${open}
     ];
     for (const body of refused) {
       const document = `${open}\n  ${body}</rdf:RDF>`;
-      const plainError = await plain(document).then(
-        () => "accepted",
-        (error: Error) => error.message,
-      );
+      const plainError = await plainRefusal(document);
       expect(plainError, body).toMatch(/^2:\d+: /);
       for (const size of [Infinity, 7]) await expect(ours(document, "rdfxml", size), body).rejects.toThrow(`The feed is not valid RDF/XML: ${plainError}`);
     }
