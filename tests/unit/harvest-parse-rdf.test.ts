@@ -288,6 +288,24 @@ describe("Turtle, TriG and N-Triples parsing in the harvest", () => {
     expect(graph).toContain("https://data.example.org/in-a-graph");
   });
 
+  it("keeps every literal exactly as read, code unit for code unit: ASCII, Latin-1, beyond it, astral, a lone surrogate (JSON-LD)", async () => {
+    // Long values (13 or more characters) are copied out of the parser's text (rdf-index.ts
+    // ownCopy), and `plain` above copies them the same way: checked here against the strings themselves.
+    const values = ["ASCII only, long enough", "Latin-1: Ålesund, Ørsta, Æsj", "Beyond – «Ålesund» ‘kart’ €", "Astral 🌊 and 𝔘 here", `Long: ${"Ålesund ".repeat(10_000)}`, `Long beyond: ${"Ålesund – ".repeat(10_000)}`];
+    const turtle = `<https://data.example.org/d> ${values.map((value, i) => `<https://data.example.org/p${i}> "${value}"`).join(" ; ")} .\n`;
+    // (n3 refuses a lone surrogate's escape in Turtle; JSON allows one.)
+    const lone = ["Lone \ud800 surrogate here", "Lone low at the end \udfff"];
+    const jsonld = JSON.stringify({ "@id": "https://data.example.org/d", ...Object.fromEntries(lone.map((value, i) => [`https://data.example.org/p${i}`, value])) });
+    const read = async (syntax: "turtle" | "jsonld", text: string, size: number, count: number) => {
+      const index = new TripleIndex();
+      await parseRdfInto(index, { syntax, chunks: chunked(text, size), baseIri: BASE, blankPrefix: "p0_" });
+      return Array.from({ length: count }, (_, i) => index.objects("https://data.example.org/d", `https://data.example.org/p${i}`).map((o) => (isLit(o) ? o.value : o)));
+    };
+    for (const size of [Infinity, 5]) expect(await read("turtle", turtle, size, values.length), `chunks of ${size} bytes`).toEqual(values.map((value) => [value]));
+    expect(jsonld).toContain("\\ud800");
+    expect(await read("jsonld", jsonld, Infinity, lone.length)).toEqual(lone.map((value) => [value]));
+  });
+
   it("gives the same graph whatever the chunks, characters of several bytes split between them", async () => {
     const expected = await plain(TURTLE, "turtle");
     for (const size of [1, 3, 7, 64]) expect(await ours(TURTLE, "turtle", size), `chunks of ${size} bytes`).toEqual(expected);
