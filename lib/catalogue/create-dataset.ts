@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
-import { refreshDatasetOpenness, refreshDatasetsOpenness } from "@/lib/kpi/refresh-openness";
+import { refreshDatasetOpenness, refreshWrittenDatasetsOpenness } from "@/lib/kpi/refresh-openness";
 import { qualityFactsOfInput, type WrittenQuality } from "@/lib/quality/catalogue-quality";
 import { indexDataset, indexWrittenDatasets, searchTextsOfInput, type SearchTexts } from "@/lib/search/index-dataset";
 import type { RawEncoding } from "@/lib/harvest/raw-record";
@@ -39,9 +39,12 @@ export class DeferredDerived {
   private written = new Map<number, WrittenQuality>();
   /** Their texts, for their search rows (the same keys). */
   private texts = new Map<number, SearchTexts>();
-  add(datasetId: number, quality: WrittenQuality, texts: SearchTexts): void {
+  /** What they are as written, for their stored openness (the same keys: the validated inputs). */
+  private inputs = new Map<number, DatasetInput>();
+  add(datasetId: number, quality: WrittenQuality, texts: SearchTexts, input: DatasetInput): void {
     this.written.set(datasetId, quality);
     this.texts.set(datasetId, texts);
+    this.inputs.set(datasetId, input);
   }
   get size(): number {
     return this.written.size;
@@ -51,13 +54,14 @@ export class DeferredDerived {
    * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
    */
   flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
-    const { written, texts } = this;
+    const { written, texts, inputs } = this;
     this.written = new Map();
     this.texts = new Map();
+    this.inputs = new Map();
     const ids = [...written.keys()];
     if (ids.length === 0) return { ids, written };
     indexWrittenDatasets(tx, texts);
-    refreshDatasetsOpenness(tx, ids);
+    refreshWrittenDatasetsOpenness(tx, inputs);
     return { ids, written };
   }
 }
@@ -77,6 +81,7 @@ export function refreshDerived(
       datasetId,
       qualityFactsOfInput(written.data, { publisherId: written.publisherId, hasContactPoint: written.contactPointId !== null }),
       searchTextsOfInput(written.data, written.publisherId),
+      written.data,
     );
     return;
   }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { notOpenReasonExpressions, OPENNESS_RULE_FINGERPRINT } from "./openness";
+import { assessOpenness, NOT_OPEN_REASONS, notOpenReasonExpressions, OPENNESS_RULE_FINGERPRINT, type OpennessInput } from "./openness";
 
 /**
  * Stored openness and maintained KPI counters (tables in db/schema/kpi.ts).
@@ -96,19 +96,41 @@ export function refreshDatasetOpennessRange(tx: Executor, { fromId, toId }: { fr
   );
 }
 
+/** What a batch writer wrote of a dataset that its stored openness is made of (`refreshWrittenDatasetsOpenness`). */
+export type WrittenOpenness = OpennessInput & { themes: readonly string[] };
+
 /**
- * The same for a set of datasets at once (a harvest's batch): one set-based refresh instead of one
- * per dataset, with the same end state (the counters are sums over the stored rows).
+ * The same for a set of datasets a batch writer has just written (a harvest's batch:
+ * DeferredDerived), set-based, with the rule evaluated on what it wrote (`assessOpenness`, the
+ * rule's other form) instead of in SQL over the rows written: the SQL form reads each dataset's
+ * distributions four times over (~10-14 µs a dataset, ~0.25 s of a 20,000-dataset harvest), the
+ * function ~1 µs. The publisher and source are read from the rows, and the counters kept as by
+ * `refreshWhere`. Same rows and counters as a rebuild (tests/integration/kpi-writes.test.ts).
  */
-export function refreshDatasetsOpenness(tx: Executor, datasetIds: Iterable<number>): void {
-  const ids = [...new Set(datasetIds)];
-  for (let i = 0; i < ids.length; i += 5000) {
-    const list = JSON.stringify(ids.slice(i, i + 5000));
-    refreshWhere(
-      tx,
-      sql`o.dataset_id in (select value from json_each(${list}))`,
-      sql`d.id in (select value from json_each(${list}))`,
-    );
+export function refreshWrittenDatasetsOpenness(tx: Executor, written: ReadonlyMap<number, WrittenOpenness>): void {
+  const entries = [...written];
+  for (let i = 0; i < entries.length; i += 5000) {
+    const batch = entries.slice(i, i + 5000);
+    const list = JSON.stringify(batch.map(([id]) => id));
+    const rows: unknown[] = [];
+    for (const [id, dataset] of batch) {
+      // (Withdrawn datasets are outside the inventory: no row.)
+      if (dataset.state !== "draft" && dataset.state !== "published") continue;
+      const { isOpen, reasons } = assessOpenness(dataset);
+      // The themes as the SQL form lists them (json_group_array over the theme index: sorted, once each).
+      const themes = JSON.stringify([...new Set(dataset.themes)].sort());
+      rows.push([id, themes, +isOpen, ...NOT_OPEN_REASONS.map((reason) => +reasons.includes(reason))]);
+    }
+    const stored = sql`o.dataset_id in (select value from json_each(${list}))`;
+    tx.run(sql`insert or ignore into kpi_state (key, value) values ('openness_rule', ${OPENNESS_RULE_FINGERPRINT})`);
+    applyToCounters(tx, -1, stored);
+    tx.run(sql`delete from dataset_openness as o where ${stored}`);
+    tx.run(sql`
+      insert into dataset_openness (dataset_id, publisher_id, harvest_source_id, themes, ${REASON_COLUMNS})
+      select d.id, d.publisher_id, r.harvest_source_id, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+      from json_each(${JSON.stringify(rows)}) j join datasets d on d.id = j.value ->> 0
+        left join catalogue_records r on r.dataset_id = d.id`);
+    applyToCounters(tx, 1, stored);
   }
 }
 

@@ -147,7 +147,8 @@ describe("real DCAT feeds over HTTP", () => {
   });
 
   it("keeps the stored openness and the KPI counters of every harvested dataset as a full rebuild gives them", () => {
-    // A harvest refreshes them batch by batch as it writes (refreshDatasetsOpenness), never by a rebuild.
+    // A harvest refreshes them batch by batch as it writes, from what it wrote (refreshWrittenDatasetsOpenness: the
+    // rule in its function form), never by a rebuild (the rule in SQL over the tables).
     const harvested = storedKpiAggregates(t.db);
     expect(harvested.openness.length).toBeGreaterThan(700);
     t.db.transaction((tx) => rebuildKpiAggregates(tx));

@@ -1,17 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { datasets, distributions, publishers } from "@/db/schema";
 import { seedDemoCatalogue } from "@/db/seed";
 import { operatorPrincipal } from "@/lib/auth/principal";
 import { changeDatasetState, patchDataset, registerDataset } from "@/lib/catalogue/commands";
-import { createDataset } from "@/lib/catalogue/create-dataset";
+import { createDataset, DeferredDerived } from "@/lib/catalogue/create-dataset";
 import type { DatasetInputRaw } from "@/lib/catalogue/schemas";
+import { replaceDataset } from "@/lib/catalogue/update-dataset";
 import { computeKpi, recountKpi, type KpiFigures } from "@/lib/kpi/compute-kpi";
 import { listNotOpenDatasets } from "@/lib/kpi/not-open-datasets";
-import { refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
+import { rebuildKpiAggregates, refreshDatasetOpenness } from "@/lib/kpi/refresh-openness";
 import { resolveKpiScope, WHOLE_CATALOGUE, type KpiScope } from "@/lib/kpi/scope";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { createTestDatabase, storedKpiAggregates, type TestDatabase } from "../helpers/test-database";
 
 const NLOD = "http://publications.europa.eu/resource/authority/licence/NLOD_2_0";
 const CC_BY_NC = "http://publications.europa.eu/resource/authority/licence/CC_BYNC_4_0";
@@ -133,6 +134,59 @@ describe("the harvest-source scope", () => {
     );
     expect(kpi({ source: sourceId })).toMatchObject({ inventory: 1, openPublished: 1, percent: 100 });
     expect(() => kpi({ source: sourceId + 1000 })).toThrow(/does not exist/);
+  });
+});
+
+describe("the openness of a batch written together (a harvest's)", () => {
+  it("is stored, with the counters, as a rebuild from the tables gives it, for every combination the rule reads, created and changed", () => {
+    // A batch's openness comes from what was written (DeferredDerived, refreshWrittenDatasetsOpenness:
+    // the rule's function form); a rebuild evaluates the rule's SQL form over the tables.
+    const sourceId = t.db.get<{ id: number }>(sql`insert into harvest_sources (name, url, kind) values ('Batch', 'https://example.org/batch', 'dcat') returning id`)!.id;
+    const distributionSets: DatasetInputRaw["distributions"][] = [
+      [],
+      [{ accessURL: "https://example.org/a.csv", format: "CSV" }],
+      [{ accessURL: "https://example.org/a.pdf", format: "PDF" }],
+      [{ accessURL: "https://example.org/a.csv", format: "CSV", license: NLOD }],
+      [{ accessURL: "https://example.org/a.csv", format: "CSV", license: CC_BY_NC }],
+      [{ accessURL: "https://example.org/a.pdf", format: "PDF", license: NLOD }, { accessURL: "https://example.org/a.csv", format: "CSV" }],
+      [{ accessURL: "https://example.org/a.pdf", format: "PDF", license: NLOD }, { accessURL: "https://example.org/a.csv", format: "CSV", license: CC_BY_NC }],
+      [{ accessURL: "https://example.org/a", license: NLOD }],
+    ];
+    const inputs: DatasetInputRaw[] = [];
+    for (const state of ["draft", "published", "withdrawn"] as const)
+      for (const accessRights of ["PUBLIC", "RESTRICTED", "NON_PUBLIC"] as const)
+        for (const license of [undefined, NLOD, CC_BY_NC])
+          for (const distributions of distributionSets)
+            inputs.push(input({ state, accessRights, license, distributions, themes: inputs.length % 3 === 0 ? ["TRAN", "ENVI", "AGRI", "ENVI"] : ["TRAN"] }));
+    const write = (each: (tx: Executor, given: DatasetInputRaw, i: number, deferred: DeferredDerived) => void) =>
+      t.db.transaction((tx) => {
+        const deferred = new DeferredDerived();
+        inputs.forEach((given, i) => each(tx, given, i, deferred));
+        deferred.flush(tx);
+      });
+    const ids: number[] = [];
+    write((tx, given, i, deferred) =>
+      ids.push(
+        createDataset(tx, {
+          input: given,
+          actor: { label: `harvest:${sourceId}` },
+          origin: { kind: "harvest", sourceId, uri: `https://example.org/batch/${i}` },
+          deferred,
+        }).id,
+      ),
+    );
+    const rebuilt = () => {
+      const stored = storedKpiAggregates(t.db);
+      t.db.transaction((tx) => rebuildKpiAggregates(tx));
+      return { stored, rebuilt: storedKpiAggregates(t.db) };
+    };
+    const created = rebuilt();
+    expect(created.stored.openness.filter((row) => ids.includes((row as { dataset_id: number }).dataset_id))).toHaveLength((inputs.length * 2) / 3);
+    expect(created.stored).toEqual(created.rebuilt);
+    // Each written again as another combination (in and out of the inventory, open and not).
+    write((tx, _, i, deferred) => replaceDataset(tx, { datasetId: ids[i]!, input: inputs[(i * 7 + 5) % inputs.length]!, actor: { label: `harvest:${sourceId}` }, deferred }));
+    const changed = rebuilt();
+    expect(changed.stored).toEqual(changed.rebuilt);
   });
 });
 
