@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { startProjectWorker } from "@/lib/workers/start-worker";
+import { startProjectWorker, workerScriptOnDisk } from "@/lib/workers/start-worker";
 
 /**
  * A project worker started with another one alongside (lib/workers/boot-worker.ts): the other is
@@ -53,6 +55,54 @@ describe("a project worker started with another alongside", () => {
       expect(answer.error).toMatch(/fails as it loads/);
     } finally {
       await worker.terminate();
+    }
+  });
+});
+
+describe("a project worker's script", () => {
+  it("is built once and taken as it is by later processes while the files it was built from are the same; built again when one changes or is gone", () => {
+    // An entry of its own in the project (imports resolve from the project root), importing a module of the project and one beside it.
+    const dir = path.join(".tmp", `worker-build-${process.pid}-${Date.now()}`);
+    const entry = path.join(dir, "entry.ts");
+    const beside = path.resolve(dir, "beside.ts");
+    fs.mkdirSync(dir, { recursive: true });
+    const made = new Set<string>();
+    try {
+      fs.writeFileSync(entry, `import { GREETING } from "./beside";\nimport { AppError } from "@/lib/errors";\nexport const text = GREETING + String(AppError.name);\n`);
+      fs.writeFileSync(beside, `export const GREETING = "hei";\n`);
+      const first = workerScriptOnDisk(entry);
+      made.add(first.file);
+      expect(first.built).toBe(true);
+      expect(fs.readFileSync(first.file, "utf8")).toContain('"hei"');
+      // (Each call is what a new process does: workerScript keeps the answer for the rest of its own.)
+      expect(workerScriptOnDisk(entry)).toEqual({ file: first.file, built: false });
+
+      fs.writeFileSync(beside, `export const GREETING = "hallo";\n`);
+      const changed = workerScriptOnDisk(entry);
+      made.add(changed.file);
+      expect(changed.built).toBe(true);
+      expect(changed.file).not.toBe(first.file);
+      expect(fs.readFileSync(changed.file, "utf8")).toContain('"hallo"');
+      expect(workerScriptOnDisk(entry)).toEqual({ file: changed.file, built: false });
+
+      // Back to the first text: built again (the note is of the last build), and the same bundle as the first.
+      fs.writeFileSync(beside, `export const GREETING = "hei";\n`);
+      expect(workerScriptOnDisk(entry)).toEqual({ file: first.file, built: true });
+
+      // A bundle removed (a cleaned cache) is built again.
+      fs.rmSync(first.file);
+      expect(workerScriptOnDisk(entry)).toEqual({ file: first.file, built: true });
+      expect(fs.existsSync(first.file)).toBe(true);
+
+      // A source that is gone: built again, and the build's error is raised.
+      fs.rmSync(beside);
+      expect(() => workerScriptOnDisk(entry)).toThrow(/beside/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      // The bundles and the note of what they were built from.
+      const cache = path.dirname([...made][0] ?? ".");
+      for (const name of fs.existsSync(cache) ? fs.readdirSync(cache) : []) if (name.includes(path.basename(dir))) made.add(path.join(cache, name));
+      for (const file of made) fs.rmSync(file, { force: true });
     }
   });
 });
