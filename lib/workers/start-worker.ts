@@ -68,8 +68,10 @@ export function workerScriptOnDisk(entry: string): { file: string; built: boolea
   const name = path.basename(entry).replace(/\.ts$/, "");
   const file = path.join(dir, `${name}-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) writeAtomically(file, text);
-  const sources = Object.keys(built.metafile.inputs).map((input) => projectFile(input));
-  const hash = sourcesHash(sources);
+  const inputs = Object.entries(built.metafile.inputs);
+  const sources = inputs.map(([input]) => projectFile(input));
+  // (A source saved again while it was built, its size no longer what was read: no note, the next process builds again.)
+  const hash = sourcesHash(sources, new Map(inputs.map(([input, { bytes }]) => [projectFile(input), bytes])));
   if (hash !== null) writeAtomically(notePath, JSON.stringify({ script: file, sources, hash } satisfies BuildNote));
   return { file, built: true };
 }
@@ -82,11 +84,18 @@ function readNote(notePath: string): BuildNote | null {
   }
 }
 
-/** The hash of the build and of the files' contents; null when one of them cannot be read (gone). */
-function sourcesHash(sources: readonly string[]): string | null {
+/**
+ * The hash of the build and of the files' contents; null when one of them cannot be read (gone),
+ * or is not of the size given for it.
+ */
+function sourcesHash(sources: readonly string[], sizes?: ReadonlyMap<string, number>): string | null {
   const hash = createHash("sha256").update(`${BUILD_OPTIONS_VERSION}\0${esbuildVersion}\0`);
   try {
-    for (const file of [projectFile("tsconfig.json"), ...sources]) hash.update(file).update("\0").update(fs.readFileSync(/*turbopackIgnore: true*/ file)).update("\0");
+    for (const file of [projectFile("tsconfig.json"), ...sources]) {
+      const content = fs.readFileSync(/*turbopackIgnore: true*/ file);
+      if (sizes?.has(file) && sizes.get(file) !== content.length) return null;
+      hash.update(file).update("\0").update(content).update("\0");
+    }
   } catch {
     return null;
   }
