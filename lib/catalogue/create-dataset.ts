@@ -29,22 +29,20 @@ export type RecordOrigin =
 
 export type CreatedDataset = { id: number; slug: string; uri: string };
 
+/** A dataset as a write command wrote it: its validated input, publisher and contact point. */
+type WrittenDataset = { data: DatasetInput; publisherId: number; contactPointId: number | null };
+
 /**
  * For bulk writers (a harvest): the search row and stored openness of the datasets written are
- * brought up to date together by `flush`, with set-based statements, instead of one dataset at a
- * time. `flush` must run in the same transaction, after the last write and before it commits.
+ * brought up to date together by `flush`, with set-based statements, from what was written
+ * (nothing is read back), instead of one dataset at a time. `flush` must run in the same
+ * transaction, after the last write and before it commits.
  */
 export class DeferredDerived {
   /** The datasets added since the last flush (in the order added), with what was written of them. */
-  private written = new Map<number, WrittenQuality>();
-  /** Their texts, for their search rows (the same keys). */
-  private texts = new Map<number, SearchTexts>();
-  /** What they are as written, for their stored openness (the same keys: the validated inputs). */
-  private inputs = new Map<number, DatasetInput>();
-  add(datasetId: number, quality: WrittenQuality, texts: SearchTexts, input: DatasetInput): void {
-    this.written.set(datasetId, quality);
-    this.texts.set(datasetId, texts);
-    this.inputs.set(datasetId, input);
+  private written = new Map<number, WrittenDataset>();
+  add(datasetId: number, written: WrittenDataset): void {
+    this.written.set(datasetId, written);
   }
   get size(): number {
     return this.written.size;
@@ -54,35 +52,31 @@ export class DeferredDerived {
    * returns their ids, and what was written of them for their quality scores (refreshDatasetQuality).
    */
   flush(tx: Executor): { ids: number[]; written: Map<number, WrittenQuality> } {
-    const { written, texts, inputs } = this;
+    const batch = this.written;
     this.written = new Map();
-    this.texts = new Map();
-    this.inputs = new Map();
-    const ids = [...written.keys()];
-    if (ids.length === 0) return { ids, written };
+    const ids = [...batch.keys()];
+    const quality = new Map<number, WrittenQuality>();
+    if (ids.length === 0) return { ids, written: quality };
+    const texts = new Map<number, SearchTexts>();
+    const inputs = new Map<number, DatasetInput>();
+    for (const [id, { data, publisherId, contactPointId }] of batch) {
+      quality.set(id, qualityFactsOfInput(data, { publisherId, hasContactPoint: contactPointId !== null }));
+      texts.set(id, searchTextsOfInput(data, publisherId));
+      inputs.set(id, data);
+    }
     indexWrittenDatasets(tx, texts);
     refreshWrittenDatasetsOpenness(tx, inputs);
-    return { ids, written };
+    return { ids, written: quality };
   }
 }
 
 /**
- * Write the search row and openness now, or leave them to the caller's batch, with the dataset's
- * quality facts as `written` (its validated input, publisher and contact point), for the batch's scores.
+ * Write the search row and openness now, or leave them to the caller's batch (with what was
+ * written, for the batch's rows and quality scores).
  */
-export function refreshDerived(
-  tx: Executor,
-  datasetId: number,
-  deferred: DeferredDerived | undefined,
-  written: { data: DatasetInput; publisherId: number; contactPointId: number | null },
-): void {
+export function refreshDerived(tx: Executor, datasetId: number, deferred: DeferredDerived | undefined, written: WrittenDataset): void {
   if (deferred) {
-    deferred.add(
-      datasetId,
-      qualityFactsOfInput(written.data, { publisherId: written.publisherId, hasContactPoint: written.contactPointId !== null }),
-      searchTextsOfInput(written.data, written.publisherId),
-      written.data,
-    );
+    deferred.add(datasetId, written);
     return;
   }
   indexDataset(tx, datasetId);

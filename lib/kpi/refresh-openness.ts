@@ -69,13 +69,17 @@ function storeOpenness(tx: Executor, where: SQL): void {
     where +d.state in ('draft', 'published') and ${where}`);
 }
 
-function refreshWhere(tx: Executor, stored: SQL, fresh: SQL): void {
+/**
+ * Take the rows matching `stored` (alias `o`) out of the counters, replace them with what `store`
+ * writes (the same datasets' rows), and add those to the counters.
+ */
+function refreshWhere(tx: Executor, stored: SQL, store: () => void): void {
   // The first write into an empty store records the rule it was computed with; a later version
   // with other lists sees the difference and rebuilds (ensureKpiAggregates).
   tx.run(sql`insert or ignore into kpi_state (key, value) values ('openness_rule', ${OPENNESS_RULE_FINGERPRINT})`);
   applyToCounters(tx, -1, stored);
   tx.run(sql`delete from dataset_openness as o where ${stored}`);
-  storeOpenness(tx, fresh);
+  store();
   applyToCounters(tx, 1, stored);
 }
 
@@ -84,16 +88,12 @@ function refreshWhere(tx: Executor, stored: SQL, fresh: SQL): void {
  * transaction, after the dataset and its parts (themes, distributions, catalogue record) are written.
  */
 export function refreshDatasetOpenness(tx: Executor, datasetId: number): void {
-  refreshWhere(tx, sql`o.dataset_id = ${datasetId}`, sql`d.id = ${datasetId}`);
+  refreshWhere(tx, sql`o.dataset_id = ${datasetId}`, () => storeOpenness(tx, sql`d.id = ${datasetId}`));
 }
 
 /** The same for every dataset with an id in [fromId, toId] (bulk loads such as the synthetic catalogue). */
 export function refreshDatasetOpennessRange(tx: Executor, { fromId, toId }: { fromId: number; toId: number }): void {
-  refreshWhere(
-    tx,
-    sql`o.dataset_id between ${fromId} and ${toId}`,
-    sql`d.id between ${fromId} and ${toId}`,
-  );
+  refreshWhere(tx, sql`o.dataset_id between ${fromId} and ${toId}`, () => storeOpenness(tx, sql`d.id between ${fromId} and ${toId}`));
 }
 
 /** What a batch writer wrote of a dataset that its stored openness is made of (`refreshWrittenDatasetsOpenness`). */
@@ -104,8 +104,8 @@ export type WrittenOpenness = OpennessInput & { themes: readonly string[] };
  * DeferredDerived), set-based, with the rule evaluated on what it wrote (`assessOpenness`, the
  * rule's other form) instead of in SQL over the rows written: the SQL form reads each dataset's
  * distributions four times over (~10-14 µs a dataset, ~0.25 s of a 20,000-dataset harvest), the
- * function ~1 µs. The publisher and source are read from the rows, and the counters kept as by
- * `refreshWhere`. Same rows and counters as a rebuild (tests/integration/kpi-writes.test.ts).
+ * function ~1 µs. The publisher and source are read from the rows; the counters are kept by
+ * `refreshWhere`, as for one dataset. Same rows and counters as a rebuild (tests/integration/kpi-writes.test.ts).
  */
 export function refreshWrittenDatasetsOpenness(tx: Executor, written: ReadonlyMap<number, WrittenOpenness>): void {
   const entries = [...written];
@@ -121,16 +121,13 @@ export function refreshWrittenDatasetsOpenness(tx: Executor, written: ReadonlyMa
       const themes = JSON.stringify([...new Set(dataset.themes)].sort());
       rows.push([id, themes, +isOpen, ...NOT_OPEN_REASONS.map((reason) => +reasons.includes(reason))]);
     }
-    const stored = sql`o.dataset_id in (select value from json_each(${list}))`;
-    tx.run(sql`insert or ignore into kpi_state (key, value) values ('openness_rule', ${OPENNESS_RULE_FINGERPRINT})`);
-    applyToCounters(tx, -1, stored);
-    tx.run(sql`delete from dataset_openness as o where ${stored}`);
-    tx.run(sql`
-      insert into dataset_openness (dataset_id, publisher_id, harvest_source_id, themes, ${REASON_COLUMNS})
-      select d.id, d.publisher_id, r.harvest_source_id, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
-      from json_each(${JSON.stringify(rows)}) j join datasets d on d.id = j.value ->> 0
-        left join catalogue_records r on r.dataset_id = d.id`);
-    applyToCounters(tx, 1, stored);
+    refreshWhere(tx, sql`o.dataset_id in (select value from json_each(${list}))`, () =>
+      tx.run(sql`
+        insert into dataset_openness (dataset_id, publisher_id, harvest_source_id, themes, ${REASON_COLUMNS})
+        select d.id, d.publisher_id, r.harvest_source_id, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+        from json_each(${JSON.stringify(rows)}) j join datasets d on d.id = j.value ->> 0
+          left join catalogue_records r on r.dataset_id = d.id`),
+    );
   }
 }
 
