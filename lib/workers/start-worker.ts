@@ -68,10 +68,11 @@ export function workerScriptOnDisk(entry: string): { file: string; built: boolea
   const name = path.basename(entry).replace(/\.ts$/, "");
   const file = path.join(dir, `${name}-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) writeAtomically(file, text);
-  const inputs = Object.entries(built.metafile.inputs);
-  const sources = inputs.map(([input]) => projectFile(input));
-  // (A source saved again while it was built, its size no longer what was read: no note, the next process builds again.)
-  const hash = sourcesHash(sources, new Map(inputs.map(([input, { bytes }]) => [projectFile(input), bytes])));
+  // Each source with the size esbuild read. (A source saved again while it was built, its size no
+  // longer that: no note, the next process builds again.)
+  const sizes = new Map(Object.entries(built.metafile.inputs).map(([input, { bytes }]) => [projectFile(input), bytes]));
+  const sources = [...sizes.keys()];
+  const hash = sourcesHash(sources, sizes);
   if (hash !== null) writeAtomically(notePath, JSON.stringify({ script: file, sources, hash } satisfies BuildNote));
   return { file, built: true };
 }
