@@ -20,6 +20,18 @@ import { claimHarvest, failStoppedJob, gathersInProcess, runHarvest, type Harves
  *   young generation grew to its full size while the job wrote, for nothing. Measured on the
  *   benchmark's 20,000-dataset Turtle feed, process peak RSS 512-534 MB against 549-569 MB with
  *   the default, in the same time (in the calling thread, as before: 503-538 MB).
+ * - Its old generation is capped below 2 GB (JOB_LIMITS), which is what makes V8 let it grow to at
+ *   most about twice what survived the last full collection before the next, instead of four
+ *   times (V8 allows the larger factor only to heaps whose limit is 2 GB or more: the default
+ *   here). The writer keeps little (~20 MB survive a collection), yet its heap reached 130-160 MB
+ *   in one run in four (80-100 MB in the others), and the one run over the 500 MB goal that was
+ *   traced (521 MB) was such a run. Capped, ten RDF/XML runs of the benchmark feed, each beside
+ *   an uncapped run at the same time: the thread's heap at most 50-67 MB against 79-163 MB,
+ *   process peak RSS 349-406 MB against 392-458 MB. The price, by --trace-gc: 13-14 full
+ *   collections of the thread instead of 5-6, ~60 ms more of its GC pauses and marking steps in
+ *   a job of 11-16 s. The parse worker keeps V8's default: its graph is most of what it holds
+ *   (~60-100 MB survive), so the same cap cost it five more full collections (~0.1 s more of
+ *   pauses and steps, more marking on V8's helper threads) for ~50 MB.
  * - A thread that dies mid-job (out of memory, say) rolls its transaction back with its
  *   connection; its job is then marked failed here, and the error is raised to the caller.
  * - An in-memory database (tests), `HARVEST_JOB_THREAD=false`, or a thread that cannot be started
@@ -44,7 +56,7 @@ export type JobThreadMessage =
   /** After the report: the job's log is written back and its connection closed (job-worker.ts). */
   | { t: "closed" };
 
-const JOB_LIMITS = { maxYoungGenerationSizeMb: 12 };
+const JOB_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 2000 };
 
 /** The jobs running in this process, by id, with their latest progress (null before the first). */
 const running = processWide("harvest.job-progress", () => new Map<number, HarvestProgress | null>());
