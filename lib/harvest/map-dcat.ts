@@ -800,9 +800,11 @@ function writtenIri(value: string): WrittenIri {
   let written = writtenIris.get(value);
   if (written !== undefined) return written;
   const cut = Math.max(value.lastIndexOf("#"), value.lastIndexOf("/")) + 1;
-  const prefix = cut > 0 ? RAW_NAMESPACES.get(value.slice(0, cut)) : undefined;
-  const local = value.slice(cut);
-  if (prefix === undefined || !LOCAL_NAME.test(local)) return { text: `<${escapeIri(value)}>` };
+  // (Most IRIs a record names are its own, in no namespace of the list: those whose namespace part
+  // is not of a listed namespace's length are not cut out and looked up.)
+  const prefix = cut > 0 && RAW_NAMESPACE_LENGTHS.has(cut) ? RAW_NAMESPACES.get(value.slice(0, cut)) : undefined;
+  const local = prefix === undefined ? undefined : value.slice(cut);
+  if (local === undefined || !LOCAL_NAME.test(local)) return { text: `<${escapeIri(value)}>` };
   written = { text: `${prefix}:${local}`, prefix };
   if (writtenIris.size >= 10_000) writtenIris.clear();
   writtenIris.set(value, written);
@@ -812,6 +814,7 @@ function writtenIri(value: string): WrittenIri {
 /** The prefixes a raw record may use (declared when it does), and their namespaces by IRI. */
 const RAW_PREFIXES = Object.entries(TURTLE_PREFIXES);
 const RAW_NAMESPACES = new Map<string, string>(RAW_PREFIXES.map(([prefix, namespace]) => [namespace, prefix]));
+const RAW_NAMESPACE_LENGTHS = new Set(RAW_PREFIXES.map(([, namespace]) => namespace.length));
 /** A local name written as is in a prefixed name (a safe part of Turtle's PN_LOCAL). */
 const LOCAL_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 const LITERAL_ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
