@@ -120,9 +120,14 @@ const rdfXmlFeedParser = once(async () => {
       if (typeof tokenizer.processAttribsNS === "function" && tokenizer.processAttribs === tokenizer.processAttribsNS) {
         tokenizer.processAttribsNS = tokenizer.processAttribs = processAttributesNS;
       }
-      // (Only over the step it was written for: the table's entry for the state is saxes's own.)
+      // (Only over the step it was written for: the table's entries for both states it knows are saxes's own.)
       const table: unknown = tokenizer.stateTable;
-      if (Array.isArray(table) && table[S_ATTRIB_VALUE_QUOTED] === tokenizer.sAttribValueQuoted && typeof tokenizer.getCode10 === "function") {
+      if (
+        Array.isArray(table) &&
+        table[S_ATTRIB_VALUE_QUOTED] === tokenizer.sAttribValueQuoted &&
+        table[S_ATTRIB_VALUE_CLOSED] === tokenizer.sAttribValueClosed &&
+        typeof tokenizer.getCode10 === "function"
+      ) {
         table[S_ATTRIB_VALUE_QUOTED] = quotedAttributeValue(tokenizer.sAttribValueQuoted, tokenizer.getCode10);
       }
     }
@@ -198,6 +203,7 @@ type SaxesAttribute = { name: string; prefix: string; local: string; value: stri
 type SaxesInternals = {
   stateTable: (() => void)[];
   sAttribValueQuoted: () => void;
+  sAttribValueClosed: () => void;
   getCode: () => number;
   getCode10: () => number;
   chunk: string;

@@ -5,16 +5,16 @@ import type { RAW_ENCODINGS } from "@/db/schema";
  * The raw harvested record (the source's own description of a dataset: Turtle for an RDF source,
  * map-dcat.ts `describeSubgraph`; the source's JSON otherwise), as catalogue_records.raw keeps it:
  * brotli-compressed at quality 0, `raw_encoding` "br". On the benchmark's 20,000-dataset feed a
- * description is 4.3 KB on average and compresses to 1.30 KB (3.3×) in 46-51 µs against quality 1's
- * 1.25 KB in 58-66 µs (3,000 of its records, 7 rounds, in a busy minute; ~12 µs of either is the
- * call's own set-up): a fifth of the compression's CPU for 4.6% more bytes (~1 MB a 20,000-dataset
- * harvest). (Deflate at level 1: ~63 µs, larger.) Kept as text, raw records (then N-Triples) were over half
- * of the harvested catalogue's database (182 of 315 MB), and writing them a fifth of the harvest's
- * write. A harvest compresses a record when it writes it (reconcile.ts), only for records that
- * changed, in the thread that writes: compressed in the parse worker, that worker became the slower
- * half (the writer waited 4.0-4.9 s for its records on the 20,000-dataset feed; 0.6-0.7 s when the
- * writer compresses). Records written before migration 0006 are text (`raw_encoding` null), and
- * read as they are.
+ * description is 4.3 KB on average and compresses to 1.30 KB (3.3×) in 46-51 µs against quality
+ * 1's 1.25 KB in 58-66 µs (3,000 of its records, 7 rounds, in a busy minute; ~12 µs of either is
+ * the call's own set-up): a fifth of the compression's CPU for 4.6% more bytes (~1 MB a
+ * 20,000-dataset harvest). (Deflate at level 1: ~63 µs, larger.) Kept as text, raw records (then
+ * N-Triples) were over half of the harvested catalogue's database (182 of 315 MB), and writing
+ * them a fifth of the harvest's write. A harvest compresses a record when it writes it
+ * (reconcile.ts), only for records that changed, in the thread that writes: compressed in the parse
+ * worker, that worker became the slower half (the writer waited 4.0-4.9 s for its records on the
+ * 20,000-dataset feed; 0.6-0.7 s when the writer compresses). Records written before migration
+ * 0006 are text (`raw_encoding` null), and read as they are.
  */
 
 export type RawEncoding = (typeof RAW_ENCODINGS)[number];
