@@ -305,8 +305,9 @@ const S_ATTRIB_VALUE_CLOSED = 41;
  * tokenizer's loop does more with than step over: its quote, "&", "<", a tab, a line end or
  * another control character, a surrogate (half of a character beyond the BMP), U+FFFE or U+FFFF.
  */
-const DOUBLE_QUOTED_RUN = /[^"&<\u0000-\u001f\ud800-\udfff\ufffe\uffff]*/y;
-const SINGLE_QUOTED_RUN = /[^'&<\u0000-\u001f\ud800-\udfff\ufffe\uffff]*/y;
+const quotedRun = (quote: string) => new RegExp(`[^${quote}&<\\u0000-\\u001f\\ud800-\\udfff\\ufffe\\uffff]*`, "y");
+const DOUBLE_QUOTED_RUN = quotedRun('"');
+const SINGLE_QUOTED_RUN = quotedRun("'");
 
 /**
  * The tokenizer's step for a quoted attribute value (saxes 6.0 `sAttribValueQuoted`), which reads
